@@ -1,0 +1,39 @@
+// The production server: the built SvelteKit app (build/handler.js) on Node's http server, on
+// which the real-time server will also live. `npm start` runs this after `npm run build`.
+import http from 'node:http';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+// adapter-node needs the public origin to check form posts; locally it is this address.
+process.env.ORIGIN ??= `http://localhost:${port}`;
+
+let handler;
+try {
+	// Importing the handler runs the app's init hook: environment check, migrations, seed.
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler')) {
+		console.error('The app is not built yet: run `npm run build` first.');
+	} else {
+		console.error(`The app could not start: ${error instanceof Error ? error.message : error}`);
+	}
+	process.exit(1);
+}
+
+const server = http.createServer(handler);
+server.listen(port, host, () => {
+	console.log(`Listening on ${process.env.ORIGIN} (bound to ${host}:${port})`);
+});
+
+let stopping = false;
+function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: finishing open requests, then closing the database.`);
+	server.close(() => process.emit('sveltekit:shutdown', signal));
+	server.closeIdleConnections();
+	// Never hang forever on a stuck connection.
+	setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,77 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { m } from '$lib/paraglide/messages';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
+import { env } from '$lib/server/env';
+
+export const init: ServerInit = async () => {
+	env(); // a bad environment variable stops the start here, naming it
+	await initDatabase();
+	// adapter-node emits this on SIGINT/SIGTERM once requests have drained: close the database so
+	// the embedded one is flushed and its lock released.
+	process.once('sveltekit:shutdown', () => void stopDatabase());
+};
+
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/health\/?$/, /^\/public(\/|$)/, /^\/language\/?$/];
+
+const session: Handle = async ({ event, resolve }) => {
+	const token = readSessionCookie(event.cookies, event.url);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = await validateSessionToken(db(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	const isPublic = PUBLIC_PATHS.some((p) => p.test(event.url.pathname));
+	if (!event.locals.user && !isPublic) {
+		if (event.url.pathname.startsWith('/api/')) {
+			return new Response(JSON.stringify({ message: 'Unauthorized' }), {
+				status: 401,
+				headers: { 'content-type': 'application/json' }
+			});
+		}
+		const target = event.url.pathname + event.url.search;
+		redirect(303, target === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(target)}`);
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.url.protocol === 'https:') {
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, locale, session);
+
+// Unexpected errors: logged in full here, answered with a code and no details.
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: m.error_not_found() };
+	const id = crypto.randomUUID().slice(0, 8);
+	console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	return { message: status >= 500 ? m.error_unexpected({ id }) : message, id };
+};

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+	ancestors,
+	buildTree,
+	childLevel,
+	compareCodes,
+	nextChildCode,
+	type GoalRow
+} from './goal-tree';
+
+const row = (id: number, parentId: number | null, code: string | null, position = 0): GoalRow => ({
+	id,
+	parentId,
+	code,
+	position,
+	level: parentId === null ? 'strategic' : 'operational',
+	title: `Goal ${code}`
+});
+
+describe('goal tree', () => {
+	it('nests rows under their parents and orders siblings by position, then code', () => {
+		const tree = buildTree([
+			row(3, 1, '1.10'),
+			row(2, 1, '1.9'),
+			row(1, null, '1'),
+			row(4, null, '2')
+		]);
+		expect(tree.map((n) => n.code)).toEqual(['1', '2']);
+		expect(tree[0]!.children.map((n) => n.code)).toEqual(['1.9', '1.10']);
+	});
+
+	it('lists ancestors from the top down', () => {
+		const rows = [row(1, null, '1'), row(2, 1, '1.1'), row(3, 2, '1.1.1')];
+		expect(ancestors(rows, 3).map((r) => r.code)).toEqual(['1', '1.1']);
+		expect(ancestors(rows, 1)).toEqual([]);
+	});
+
+	it('compares codes number by number', () => {
+		expect(compareCodes('1.10', '1.9')).toBeGreaterThan(0);
+		expect(compareCodes('2', '1.1')).toBeGreaterThan(0);
+		expect(compareCodes('1.1', '1.1.1')).toBeLessThan(0);
+	});
+
+	it('suggests the next free child code', () => {
+		expect(nextChildCode('1.2', ['1.2.1', '1.2.2'])).toBe('1.2.3');
+		expect(nextChildCode('1.2', [])).toBe('1.2.1');
+		expect(nextChildCode(null, ['1', '2'])).toBe('3');
+	});
+
+	it('knows which level goes under which', () => {
+		expect(childLevel(null, true)).toBe('area');
+		expect(childLevel(null, false)).toBe('strategic');
+		expect(childLevel('area', true)).toBe('strategic');
+		expect(childLevel('operational', true)).toBe('task');
+		expect(childLevel('task', true)).toBeNull();
+	});
+});

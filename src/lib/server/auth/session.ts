@@ -1,0 +1,96 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import type { Db } from '../db';
+import type { InstanceRole } from '../db/schema';
+
+// Sessions as the Lucia guide teaches: the cookie holds a random token, the database only its
+// SHA-256, so a leaked database cannot be replayed as cookies.
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME = 30 * DAY;
+/** A session is extended when less than this remains: sliding expiry without a write per request. */
+const RENEW_WHEN_LEFT = 15 * DAY;
+
+export interface SessionUser {
+	id: number;
+	email: string;
+	name: string;
+	role: InstanceRole;
+	locale: 'pl' | 'en' | null;
+}
+
+export interface ValidSession {
+	id: string;
+	userId: number;
+	expiresAt: Date;
+}
+
+/** 24 random bytes: 192 bits, more than the 160 the standard asks for. */
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(24);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(db: Db, token: string, userId: number): Promise<ValidSession> {
+	const session = {
+		id: sessionIdFromToken(token),
+		userId,
+		expiresAt: new Date(Date.now() + SESSION_LIFETIME)
+	};
+	await db.insertInto('session').values(session).execute();
+	return session;
+}
+
+export async function validateSessionToken(
+	db: Db,
+	token: string
+): Promise<{ session: ValidSession; user: SessionUser } | null> {
+	const sessionId = sessionIdFromToken(token);
+	const row = await db
+		.selectFrom('session')
+		.innerJoin('user', 'user.id', 'session.userId')
+		.select([
+			'session.id',
+			'session.userId',
+			'session.expiresAt',
+			'user.email',
+			'user.name',
+			'user.role',
+			'user.locale',
+			'user.disabledAt'
+		])
+		.where('session.id', '=', sessionId)
+		.executeTakeFirst();
+	if (!row) return null;
+	const expiresAt = new Date(row.expiresAt);
+	if (Date.now() >= expiresAt.getTime() || row.disabledAt) {
+		await invalidateSession(db, sessionId);
+		return null;
+	}
+	const session: ValidSession = { id: row.id, userId: row.userId, expiresAt };
+	if (expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT) {
+		session.expiresAt = new Date(Date.now() + SESSION_LIFETIME);
+		await db
+			.updateTable('session')
+			.set({ expiresAt: session.expiresAt })
+			.where('id', '=', sessionId)
+			.execute();
+	}
+	return {
+		session,
+		user: { id: row.userId, email: row.email, name: row.name, role: row.role, locale: row.locale }
+	};
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+	await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
+	await db.deleteFrom('session').where('userId', '=', userId).execute();
+}

@@ -1,0 +1,72 @@
+// npm run user:create [-- --email a@b.pl --name "Imię Nazwisko" --password … --role admin]
+// Creates a person (by default an administrator), asking for what the arguments leave out.
+// This is how a real installation gets its first administrator.
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { hashPassword } from '../auth/password';
+import { migrateToLatest } from '../db/migrate';
+import { recordEvent } from '../events/repository';
+import { runCli } from './open';
+
+const input = z.object({
+	email: z.string().trim().toLowerCase().pipe(z.email('not a valid e-mail address')),
+	name: z.string().trim().min(1, 'a name is required').max(200),
+	password: z.string().min(10, 'the password needs at least 10 characters').max(256),
+	role: z.enum(['admin', 'coordinator', 'member'])
+});
+
+const { values } = parseArgs({
+	options: {
+		email: { type: 'string' },
+		name: { type: 'string' },
+		password: { type: 'string' },
+		role: { type: 'string', default: 'admin' }
+	}
+});
+
+async function ask(): Promise<Record<string, string | undefined>> {
+	if (values.email && values.name && values.password) return values;
+	const rl = createInterface({ input: process.stdin, output: process.stdout });
+	try {
+		return {
+			...values,
+			email: values.email ?? (await rl.question('E-mail: ')),
+			name: values.name ?? (await rl.question('Name: ')),
+			password: values.password ?? (await rl.question('Password (at least 10 characters): '))
+		};
+	} finally {
+		rl.close();
+	}
+}
+
+await runCli(async ({ db }) => {
+	const parsed = input.safeParse(await ask());
+	if (!parsed.success) {
+		throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+	}
+	const { email, name, password, role } = parsed.data;
+	await migrateToLatest(db);
+	const taken = await db
+		.selectFrom('user')
+		.select('id')
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+		.executeTakeFirst();
+	if (taken) throw new Error(`A person with the e-mail ${email} already exists.`);
+	const passwordHash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		const user = await trx
+			.insertInto('user')
+			.values({ email, name, role, passwordHash })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordEvent(trx, {
+			actorId: null,
+			type: 'user.created',
+			entityType: 'user',
+			entityId: user.id,
+			payload: { email, name, role, source: 'cli' }
+		});
+	});
+	console.log(`Created ${role} ${email}.`);
+});

@@ -1,0 +1,204 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The database as Kysely sees it, in camelCase (CamelCasePlugin maps it to snake_case).
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<
+	Date | null,
+	Date | string | null | undefined,
+	Date | string | null
+>;
+/** `date` columns travel as 'YYYY-MM-DD' strings (see the type parsers in db/index.ts). */
+type DateString = ColumnType<string | null, string | null | undefined, string | null>;
+
+export type OrganizationKind =
+	| 'city_department'
+	| 'city_unit'
+	| 'public_institution'
+	| 'county'
+	| 'municipality'
+	| 'ngo'
+	| 'private'
+	| 'informal_group';
+export type InstanceRole = 'admin' | 'coordinator' | 'member';
+export type MembershipRole = 'manager' | 'member';
+export type GoalLevel = 'area' | 'strategic' | 'operational' | 'task';
+export type StrategyStatus = 'draft' | 'current' | 'superseded';
+export type ColumnStatus = 'todo' | 'in_progress' | 'blocked' | 'done';
+
+export interface OrganizationTable {
+	id: Generated<number>;
+	name: string;
+	shortName: string | null;
+	kind: OrganizationKind;
+	isCoordinator: Generated<boolean>;
+	createdAt: Generated<Date>;
+}
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	name: string;
+	passwordHash: string;
+	role: ColumnType<InstanceRole, InstanceRole | undefined, InstanceRole>;
+	locale: 'pl' | 'en' | null;
+	disabledAt: NullableTimestamp;
+	createdAt: Generated<Date>;
+}
+
+export interface MembershipTable {
+	userId: number;
+	organizationId: number;
+	role: ColumnType<MembershipRole, MembershipRole | undefined, MembershipRole>;
+}
+
+export interface SessionTable {
+	id: string;
+	userId: number;
+	expiresAt: Timestamp;
+	createdAt: Generated<Date>;
+}
+
+export interface LoginAttemptTable {
+	id: Generated<string>;
+	email: string;
+	address: string;
+	attemptedAt: Timestamp;
+}
+
+export interface StrategyTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	owner: 'city' | 'county';
+	periodStart: number;
+	periodEnd: number;
+	status: StrategyStatus;
+	supersedesId: number | null;
+	mission: string | null;
+	createdAt: Generated<Date>;
+}
+
+export interface GoalTable {
+	id: Generated<number>;
+	strategyId: number;
+	parentId: number | null;
+	level: GoalLevel;
+	code: string | null;
+	title: string;
+	description: string | null;
+	position: ColumnType<number, number | undefined, number>;
+	createdAt: Generated<Date>;
+}
+
+export interface GoalMappingTable {
+	fromGoalId: number;
+	toGoalId: number;
+	note: string | null;
+}
+
+export interface BoardTable {
+	id: Generated<number>;
+	title: string;
+	description: string | null;
+	ownerOrganizationId: number;
+	isJoint: Generated<boolean>;
+	archivedAt: NullableTimestamp;
+	createdAt: Generated<Date>;
+}
+
+export interface BoardOrganizationTable {
+	boardId: number;
+	organizationId: number;
+}
+
+export interface BoardColumnTable {
+	id: Generated<number>;
+	boardId: number;
+	title: string;
+	status: ColumnStatus;
+	position: string;
+	wipLimit: number | null;
+}
+
+export interface CardTable {
+	id: Generated<number>;
+	boardId: number;
+	columnId: number;
+	goalId: number | null;
+	title: string;
+	description: Generated<string>;
+	position: string;
+	priority: ColumnType<'low' | 'normal' | 'high' | 'urgent', string | undefined, string>;
+	labels: ColumnType<string[], string[] | undefined, string[]>;
+	startDate: DateString;
+	dueDate: DateString;
+	isPublic: Generated<boolean>;
+	version: Generated<number>;
+	archivedAt: NullableTimestamp;
+	createdBy: number | null;
+	createdAt: Generated<Date>;
+	updatedAt: Generated<Date>;
+}
+
+export interface CardOrganizationTable {
+	cardId: number;
+	organizationId: number;
+	role: 'lead' | 'partner';
+}
+
+export interface CardAssigneeTable {
+	cardId: number;
+	userId: number;
+}
+
+export interface CommentTable {
+	id: Generated<number>;
+	cardId: number;
+	authorId: number | null;
+	body: string;
+	createdAt: Generated<Date>;
+	editedAt: NullableTimestamp;
+	deletedAt: NullableTimestamp;
+}
+
+export interface EventTable {
+	/** bigserial: a string, so that ids past 2^53 stay exact. */
+	id: Generated<string>;
+	occurredAt: Generated<Date>;
+	actorId: number | null;
+	type: string;
+	entityType: string;
+	entityId: number;
+	boardId: number | null;
+	cardId: number | null;
+	payload: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface Database {
+	organization: OrganizationTable;
+	user: UserTable;
+	membership: MembershipTable;
+	session: SessionTable;
+	loginAttempt: LoginAttemptTable;
+	strategy: StrategyTable;
+	goal: GoalTable;
+	goalMapping: GoalMappingTable;
+	board: BoardTable;
+	boardOrganization: BoardOrganizationTable;
+	boardColumn: BoardColumnTable;
+	card: CardTable;
+	cardOrganization: CardOrganizationTable;
+	cardAssignee: CardAssigneeTable;
+	comment: CommentTable;
+	event: EventTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Organization = Selectable<OrganizationTable>;
+export type Strategy = Selectable<StrategyTable>;
+export type Goal = Selectable<GoalTable>;
+export type Session = Selectable<SessionTable>;
+export type Event = Selectable<EventTable>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+// The environment, parsed once. A bad value stops the start with a message naming it.
+
+const booleanString = z
+	.enum(['true', 'false', '1', '0', ''])
+	.optional()
+	.transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+	SEED_DEMO: booleanString,
+	ORIGIN: z.url().optional(),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = schema.safeParse(source);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid environment variables:\n${lines.join('\n')}`);
+	}
+	return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+	cached ??= parseEnv(process.env);
+	return cached;
+}

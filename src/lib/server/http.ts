@@ -1,0 +1,84 @@
+import { error, fail, isHttpError, isRedirect, type ActionFailure } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { z } from '$lib/schemas/zod';
+import { DomainError, ValidationError, type MessageParams } from './errors';
+
+// The one place where domain errors become HTTP answers, and where form input meets its schema.
+
+type Messages = Record<string, ((params?: MessageParams) => string) | undefined>;
+
+/** A message key of messages/*.json, in the language of the current request. */
+export function translate(key: string, params?: MessageParams): string {
+	return (m as unknown as Messages)[key]?.(params) ?? key;
+}
+
+export type FieldErrors = Record<string, string[] | undefined>;
+export type FormValues = Record<string, unknown>;
+export type FormFailure = { errors?: FieldErrors; message?: string; values: FormValues };
+
+/** Form fields as a plain object; a field given more than once becomes an array. Files are dropped. */
+export function formValues(form: FormData): FormValues {
+	const values: FormValues = {};
+	for (const key of new Set(form.keys())) {
+		const all = form.getAll(key).filter((v): v is string => typeof v === 'string');
+		values[key] = all.length > 1 ? all : all[0];
+	}
+	return values;
+}
+
+/** Values safe to send back to the form: never a password. */
+function echo(values: FormValues): FormValues {
+	return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+}
+
+/** Throws the HTTP answer for a domain error, or the error itself when it is not one. */
+export function rethrowAsHttp(err: unknown): never {
+	if (err instanceof DomainError) error(err.status, translate(err.key, err.params));
+	throw err;
+}
+
+/** Runs a loader or endpoint body, answering domain errors with their status. */
+export async function handleDomain<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (err) {
+		rethrowAsHttp(err);
+	}
+}
+
+/**
+ * A form action: parses the form with `schema` (400 with field errors and the values when it
+ * fails, having written nothing), runs `fn`, and answers domain errors the same way: field and
+ * rule errors as a failure the form shows, missing or hidden resources as a 404 page.
+ */
+export async function formAction<S extends z.ZodType, R>(
+	request: Request,
+	schema: S,
+	fn: (input: z.output<S>) => Promise<R>
+): Promise<R | ActionFailure<FormFailure>> {
+	const values = formValues(await request.formData());
+	const parsed = schema.safeParse(values);
+	if (!parsed.success) {
+		const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+		return fail(400, {
+			errors: fieldErrors as FieldErrors,
+			message: formErrors[0],
+			values: echo(values)
+		});
+	}
+	try {
+		return await fn(parsed.data);
+	} catch (err) {
+		if (isRedirect(err) || isHttpError(err)) throw err;
+		if (err instanceof ValidationError) {
+			return fail(400, {
+				errors: { [err.field]: [translate(err.key, err.params)] },
+				values: echo(values)
+			});
+		}
+		if (err instanceof DomainError && err.status !== 404) {
+			return fail(err.status, { message: translate(err.key, err.params), values: echo(values) });
+		}
+		rethrowAsHttp(err);
+	}
+}

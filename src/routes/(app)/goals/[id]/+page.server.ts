@@ -1,0 +1,94 @@
+import { error, redirect } from '@sveltejs/kit';
+import { ancestors, buildTree, childLevel, nextChildCode } from '$lib/domain/goal-tree';
+import { goalFormSchema, moveGoalSchema, outlineSchema } from '$lib/schemas/goals';
+import { z } from '$lib/schemas/zod';
+import { can } from '$lib/server/auth/policy';
+import { db } from '$lib/server/db/app';
+import * as repo from '$lib/server/goals/repository';
+import * as goals from '$lib/server/goals/service';
+import { formAction } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+function goalId(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31 - 1) error(404);
+	return id;
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const id = goalId(params.id);
+	const goal = await repo.findGoal(db(), id);
+	if (!goal) error(404);
+	const [strategy, all] = await Promise.all([
+		repo.findStrategyById(db(), goal.strategyId),
+		repo.listGoalsOfStrategy(db(), goal.strategyId)
+	]);
+	if (!strategy) error(404);
+	const node = buildTree(all.filter((g) => g.id === id || g.parentId === id)).find(
+		(n) => n.id === id
+	);
+	const children = node?.children ?? [];
+	const level = childLevel(
+		goal.level,
+		all.some((g) => g.level === 'area')
+	);
+	return {
+		goal: { ...goal, cardCount: all.find((g) => g.id === id)?.cardCount ?? 0 },
+		strategy: {
+			id: strategy.id,
+			slug: strategy.slug,
+			title: strategy.title,
+			owner: strategy.owner
+		},
+		chain: ancestors(all, id),
+		children,
+		childLevel: level,
+		suggestedCode: nextChildCode(
+			goal.code,
+			children.map((c) => c.code)
+		),
+		mappings: await repo.listMappings(db(), [id]),
+		canEdit: can.editStrategy(locals.user!)
+	};
+};
+
+const moveChildSchema = moveGoalSchema.extend({ childId: z.coerce.number().int().positive() });
+
+export const actions: Actions = {
+	update: ({ request, params, locals }) =>
+		formAction(request, goalFormSchema, async (input) => {
+			await goals.updateGoal(db(), locals.user, goalId(params.id), input);
+			return { updated: true };
+		}),
+	addChild: ({ request, params, locals }) =>
+		formAction(request, goalFormSchema, async (input) => {
+			const parentId = goalId(params.id);
+			const parent = await repo.findGoal(db(), parentId);
+			if (!parent) error(404);
+			await goals.createGoal(db(), locals.user, { strategyId: parent.strategyId, parentId }, input);
+			return { added: true };
+		}),
+	move: ({ request, locals }) =>
+		formAction(request, moveChildSchema, async ({ childId, direction }) => {
+			await goals.moveGoal(db(), locals.user, childId, direction);
+			return { moved: childId };
+		}),
+	delete: ({ request, params, locals }) =>
+		formAction(request, z.object({}), async () => {
+			const goal = await goals.deleteGoal(db(), locals.user, goalId(params.id));
+			const parent = goal.parentId ? await repo.findGoal(db(), goal.parentId) : null;
+			if (parent) redirect(303, `/goals/${parent.id}`);
+			const strategy = await repo.findStrategyById(db(), goal.strategyId);
+			redirect(303, `/strategies/${strategy?.slug ?? ''}`);
+		}),
+	preview: ({ request, params, locals }) =>
+		formAction(request, outlineSchema, async ({ text }) => ({
+			preview: await goals.previewOutline(db(), locals.user, goalId(params.id), text),
+			values: { text }
+		})),
+	import: ({ request, params, locals }) =>
+		formAction(request, outlineSchema, async ({ text }) => {
+			const created = await goals.importOutline(db(), locals.user, goalId(params.id), text);
+			return { imported: created.length };
+		})
+};

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { loginSchema, safeRedirect } from '$lib/schemas/auth';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { signIn } from '$lib/server/auth/login';
+import { db } from '$lib/server/db/app';
+import { formAction } from '$lib/server/http';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo'), '') };
+};
+
+export const actions: Actions = {
+	default: ({ request, cookies, url, getClientAddress }) =>
+		formAction(request, loginSchema, async (input) => {
+			const result = await signIn(db(), { ...input, address: getClientAddress() });
+			if (!result.ok) {
+				return fail(400, { message: m.login_failed(), values: { email: input.email } });
+			}
+			setSessionCookie(cookies, url, result.token, result.session.expiresAt);
+			redirect(303, safeRedirect(input.redirectTo));
+		})
+};

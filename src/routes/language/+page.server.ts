@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { languageSchema, safeRedirect } from '$lib/schemas/auth';
+import { db } from '$lib/server/db/app';
+import { formAction } from '$lib/server/http';
+import { setUserLocale } from '$lib/server/users/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+// The language switch: a plain form post, so it works without JavaScript. The choice is kept in
+// Paraglide's cookie and, for a signed-in person, on their account.
+export const actions: Actions = {
+	default: ({ request, cookies, locals }) =>
+		formAction(request, languageSchema, async ({ locale, redirectTo }) => {
+			cookies.set(cookieName, locale, {
+				path: '/',
+				maxAge: cookieMaxAge,
+				httpOnly: false,
+				sameSite: 'lax'
+			});
+			if (locals.user) await setUserLocale(db(), locals.user.id, locale);
+			redirect(303, safeRedirect(redirectTo));
+		})
+};

@@ -1,0 +1,50 @@
+import pg from 'pg';
+import { connectPostgres, openEmbedded, type DatabaseHandle } from '../../src/lib/server/db';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+
+// A fresh, migrated database for one test file: a new database on the PostgreSQL server named by
+// TEST_DATABASE_URL, or else an in-memory PGlite restored from a migrated snapshot (a cold
+// migration costs seconds; restoring the snapshot well under one).
+
+let snapshot: Promise<Blob> | undefined;
+
+async function migratedSnapshot(): Promise<Blob> {
+	const handle = await openEmbedded({});
+	await migrateToLatest(handle.db);
+	const dump = await handle.pglite.dumpDataDir('none');
+	await handle.close();
+	return dump;
+}
+
+export interface TestDatabase extends DatabaseHandle {
+	/** Drops the database (server) or closes it (embedded). */
+	destroy(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+	const serverUrl = process.env.TEST_DATABASE_URL;
+	if (serverUrl) {
+		const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+		const admin = new pg.Client({ connectionString: serverUrl });
+		await admin.connect();
+		await admin.query(`create database ${name}`);
+		await admin.end();
+		const url = new URL(serverUrl);
+		url.pathname = `/${name}`;
+		const handle = connectPostgres(url.toString(), 4);
+		await migrateToLatest(handle.db);
+		return {
+			...handle,
+			async destroy() {
+				await handle.close();
+				const client = new pg.Client({ connectionString: serverUrl });
+				await client.connect();
+				await client.query(`drop database if exists ${name} with (force)`);
+				await client.end();
+			}
+		};
+	}
+	snapshot ??= migratedSnapshot();
+	const handle = await openEmbedded({ loadDataDir: await snapshot });
+	return { ...handle, destroy: () => handle.close() };
+}

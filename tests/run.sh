@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: unit and integration tests on the embedded database, the integration tests again
+# on the PostgreSQL server named by TEST_DATABASE_URL (when set), then the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== Unit and integration tests (embedded PGlite)"
+env -u TEST_DATABASE_URL npx vitest run
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+	echo "== Integration tests on PostgreSQL (${TEST_DATABASE_URL%%@*}@…)"
+	npx vitest run tests/integration
+else
+	echo "== TEST_DATABASE_URL is not set: the PostgreSQL run of the integration tests is left out"
+fi
+
+echo "== Browser tests (Chromium)"
+npx playwright test
