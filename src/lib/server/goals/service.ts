@@ -1,4 +1,4 @@
-import { parseOutline, type OutlineProblem } from '$lib/domain/outline';
+import { parseOutline, type OutlinePreview } from '$lib/domain/outline';
 import { childLevel, type GoalLevel } from '$lib/domain/goal-tree';
 import type { GoalForm } from '$lib/schemas/goals';
 import { requireStrategyEditor, type Actor } from '../auth/policy';
@@ -161,11 +161,6 @@ export async function deleteGoal(db: Db, actor: Actor | null, goalId: number) {
 		});
 	});
 	return goal;
-}
-
-export interface OutlinePreview {
-	items: { code: string; title: string; line: number; taken: boolean }[];
-	problems: OutlineProblem[];
 }
 
 /** What an outline pasted under a goal would create, and the lines it could not read. */
