@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import { languageSchema, safeRedirect } from '$lib/schemas/auth';
 import { db } from '$lib/server/db/app';
 import { formAction } from '$lib/server/http';
+import { setLocaleCookie } from '$lib/server/locale';
 import { setUserLocale } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,12 +13,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 export const actions: Actions = {
 	default: ({ request, cookies, locals }) =>
 		formAction(request, languageSchema, async ({ locale, redirectTo }) => {
-			cookies.set(cookieName, locale, {
-				path: '/',
-				maxAge: cookieMaxAge,
-				httpOnly: false,
-				sameSite: 'lax'
-			});
+			setLocaleCookie(cookies, locale);
 			if (locals.user) await setUserLocale(db(), locals.user.id, locale);
 			redirect(303, safeRedirect(redirectTo));
 		})

@@ -39,7 +39,8 @@ async function retryAfter(db: Db, email: string, address: string): Promise<Date 
 }
 
 export type SignInResult =
-	{ ok: true; token: string; session: ValidSession; userId: number } | { ok: false };
+	| { ok: true; token: string; session: ValidSession; userId: number; locale: 'pl' | 'en' | null }
+	| { ok: false };
 
 export async function signIn(
 	db: Db,
@@ -59,7 +60,7 @@ export async function signIn(
 	}
 	const user = await db
 		.selectFrom('user')
-		.select(['id', 'passwordHash', 'disabledAt'])
+		.select(['id', 'passwordHash', 'disabledAt', 'locale'])
 		.where(sql`lower(email)`, '=', email)
 		.executeTakeFirst();
 	dummyHash ??= hashPassword('not-a-real-password');
@@ -72,5 +73,5 @@ export async function signIn(
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id);
 	await db.deleteFrom('loginAttempt').where('email', '=', email).execute();
-	return { ok: true, token, session, userId: user.id };
+	return { ok: true, token, session, userId: user.id, locale: user.locale };
 }

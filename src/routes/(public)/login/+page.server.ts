@@ -4,6 +4,7 @@ import { setSessionCookie } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/login';
 import { db } from '$lib/server/db/app';
 import { formAction } from '$lib/server/http';
+import { setLocaleCookie } from '$lib/server/locale';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +21,8 @@ export const actions: Actions = {
 				return fail(400, { message: m.login_failed(), values: { email: input.email } });
 			}
 			setSessionCookie(cookies, url, result.token, result.session.expiresAt);
+			// The language chosen on the account follows the person to every browser.
+			if (result.locale) setLocaleCookie(cookies, result.locale);
 			redirect(303, safeRedirect(input.redirectTo));
 		})
 };
