@@ -1,22 +1,186 @@
+import type { NewPersonInput, PersonInput } from '$lib/schemas/users';
+import { hashPassword } from '../auth/password';
+import { requireAdmin, type Actor } from '../auth/policy';
+import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db';
+import { ConflictError, ValidationError } from '../errors';
+import { recordEvent } from '../events/repository';
+import { isUniqueViolation, organizationOrInvalid, personOr404 } from './checks';
+import { membershipAdded } from './memberships';
+import * as repo from './repository';
+
+// The administration of people: only an administrator, and everyone else gets 404. Every change
+// writes its event row in the same transaction; no payload ever holds a password or its hash.
+// Memberships live in ./memberships.ts.
+
+export { listMemberships } from './repository';
+
+// The database may sort in the C locale (PGlite does), which puts "Łysomice" after "Zławieś":
+// lists people read are sorted here, the Polish way.
+const polish = new Intl.Collator('pl');
+const byName = <T extends { name: string }>(a: T, b: T) => polish.compare(a.name, b.name);
 
 export async function setUserLocale(db: Db, userId: number, locale: 'pl' | 'en'): Promise<void> {
 	await db.updateTable('user').set({ locale }).where('id', '=', userId).execute();
 }
 
-/** The organisations a person belongs to, with their role in each. */
-export function listMemberships(db: Db, userId: number) {
-	return db
-		.selectFrom('membership')
-		.innerJoin('organization', 'organization.id', 'membership.organizationId')
-		.select([
-			'organization.id',
-			'organization.name',
-			'organization.kind',
-			'organization.isCoordinator',
-			'membership.role'
-		])
-		.where('membership.userId', '=', userId)
-		.orderBy('organization.name')
-		.execute();
+async function requireFreeEmail(db: Db, email: string, exceptId?: number) {
+	const holder = await repo.findIdByEmail(db, email);
+	if (holder !== undefined && holder !== exceptId) emailTaken(email);
+}
+
+function emailTaken(email: string): never {
+	throw new ValidationError('email', 'user_email_taken', { email });
+}
+
+/** The list: everyone, or those matching `q`, each with their organisations. */
+export async function listPeople(db: Db, actor: Actor | null, q: string) {
+	requireAdmin(actor);
+	const people = await repo.listPeople(db, q);
+	const memberships = await repo.listMembershipsOfPeople(
+		db,
+		people.map((p) => p.id)
+	);
+	return people.sort(byName).map((person) => ({
+		...person,
+		memberships: memberships
+			.filter((ms) => ms.userId === person.id)
+			.map(({ organizationId, name, role }) => ({ organizationId, name, role }))
+			.sort(byName)
+	}));
+}
+
+/** One person with their memberships, and every organisation they could be added to. */
+export async function getPerson(db: Db, actor: Actor | null, id: number) {
+	requireAdmin(actor);
+	const person = await personOr404(db, id);
+	const [memberships, organizations] = await Promise.all([
+		repo.listMemberships(db, id),
+		repo.listOrganizations(db)
+	]);
+	return {
+		person,
+		memberships: memberships.sort(byName),
+		organizations: organizations.sort(byName)
+	};
+}
+
+export async function listOrganizations(db: Db, actor: Actor | null) {
+	requireAdmin(actor);
+	return (await repo.listOrganizations(db)).sort(byName);
+}
+
+/** Creates a person, and when asked their first membership, all in one transaction. */
+export async function createPerson(db: Db, actor: Actor | null, input: NewPersonInput) {
+	requireAdmin(actor);
+	await requireFreeEmail(db, input.email);
+	const organization = input.organizationId
+		? await organizationOrInvalid(db, input.organizationId)
+		: null;
+	// Hashing takes a moment on purpose: do it before the transaction, not while holding it.
+	const passwordHash = await hashPassword(input.password);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const person = await repo.insertPerson(trx, {
+				email: input.email,
+				name: input.name,
+				role: input.role,
+				passwordHash
+			});
+			await recordEvent(trx, {
+				actorId: actor.id,
+				type: 'user.created',
+				entityType: 'user',
+				entityId: person.id,
+				payload: { email: person.email, name: person.name, role: person.role }
+			});
+			if (organization) {
+				await membershipAdded(trx, actor, person.id, organization, input.membershipRole);
+			}
+			return person;
+		});
+	} catch (err) {
+		// Two administrators creating the same address at once: the unique index decides.
+		if (isUniqueViolation(err, 'user_email_key')) emailTaken(input.email);
+		throw err;
+	}
+}
+
+export async function updatePerson(db: Db, actor: Actor | null, id: number, input: PersonInput) {
+	requireAdmin(actor);
+	const person = await personOr404(db, id);
+	// Demoting oneself could leave the instance with no administrator at all.
+	if (id === actor.id && input.role !== 'admin') {
+		throw new ValidationError('role', 'user_cannot_demote_self');
+	}
+	await requireFreeEmail(db, input.email, id);
+	const before = { email: person.email, name: person.name, role: person.role };
+	if (before.email === input.email && before.name === input.name && before.role === input.role) {
+		return;
+	}
+	try {
+		await db.transaction().execute(async (trx) => {
+			await repo.updatePerson(trx, id, input);
+			await recordEvent(trx, {
+				actorId: actor.id,
+				type: 'user.updated',
+				entityType: 'user',
+				entityId: id,
+				payload: { before, after: input }
+			});
+		});
+	} catch (err) {
+		if (isUniqueViolation(err, 'user_email_key')) emailTaken(input.email);
+		throw err;
+	}
+}
+
+/** Sets a password the administrator chose, and signs the person out everywhere. */
+export async function resetPassword(db: Db, actor: Actor | null, id: number, password: string) {
+	requireAdmin(actor);
+	await personOr404(db, id);
+	const passwordHash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		await repo.updatePerson(trx, id, { passwordHash });
+		await invalidateUserSessions(trx, id);
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'user.password_reset',
+			entityType: 'user',
+			entityId: id
+		});
+	});
+}
+
+/** Blocks sign-in and ends every session at once (the next request is already signed out). */
+export async function disablePerson(db: Db, actor: Actor | null, id: number) {
+	requireAdmin(actor);
+	const person = await personOr404(db, id);
+	if (id === actor.id) throw new ConflictError('user_cannot_disable_self');
+	if (person.disabledAt) return;
+	await db.transaction().execute(async (trx) => {
+		await repo.updatePerson(trx, id, { disabledAt: new Date() });
+		await invalidateUserSessions(trx, id);
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'user.disabled',
+			entityType: 'user',
+			entityId: id
+		});
+	});
+}
+
+export async function enablePerson(db: Db, actor: Actor | null, id: number) {
+	requireAdmin(actor);
+	const person = await personOr404(db, id);
+	if (!person.disabledAt) return;
+	await db.transaction().execute(async (trx) => {
+		await repo.updatePerson(trx, id, { disabledAt: null });
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'user.enabled',
+			entityType: 'user',
+			entityId: id
+		});
+	});
 }
