@@ -16,6 +16,10 @@ const GOAL_LEVELS = ['area', 'strategic', 'operational', 'task'];
 
 const inList = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
+// Sortable position keys (fractional indexing) compare byte by byte: digits < A–Z < a–z. A
+// server whose default collation is a language's (en_US, pl_PL) would order them differently.
+const positionKey = sql`text collate "C"`;
+
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('organization')
@@ -146,6 +150,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('owner_organization_id', 'integer', (c) =>
 			c.notNull().references('organization.id').onDelete('restrict')
 		)
+		// The strategy whose tasks the board's cards carry out: a card links to goals of it only.
+		.addColumn('strategy_id', 'integer', (c) =>
+			c.notNull().references('strategy.id').onDelete('restrict')
+		)
 		.addColumn('is_joint', 'boolean', (c) => c.notNull().defaultTo(false))
 		.addColumn('archived_at', 'timestamptz')
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -168,7 +176,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('status', 'text', (c) =>
 			c.notNull().check(sql`status in ('todo', 'in_progress', 'blocked', 'done')`)
 		)
-		.addColumn('position', 'text', (c) => c.notNull())
+		.addColumn('position', positionKey, (c) => c.notNull())
 		.addColumn('wip_limit', 'integer', (c) => c.check(sql`wip_limit > 0`))
 		.execute();
 	await db.schema
@@ -187,7 +195,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('goal_id', 'integer', (c) => c.references('goal.id').onDelete('restrict'))
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
-		.addColumn('position', 'text', (c) => c.notNull())
+		.addColumn('position', positionKey, (c) => c.notNull())
 		.addColumn('priority', 'text', (c) =>
 			c
 				.notNull()

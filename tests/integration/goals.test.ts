@@ -169,7 +169,7 @@ describe('editing the goal tree', () => {
 			.executeTakeFirstOrThrow();
 		const board = await t.db
 			.insertInto('board')
-			.values({ title: 'B', ownerOrganizationId: org.id })
+			.values({ title: 'B', ownerOrganizationId: org.id, strategyId })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const column = await t.db

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPersonSchema, recordId } from '../../src/lib/schemas/users';
+import { recordId } from '../../src/lib/schemas/common';
+import { newPersonSchema } from '../../src/lib/schemas/users';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import {

@@ -1,27 +1,11 @@
 import { email, newPassword } from './auth';
+import { optionalId, recordId } from './common';
 import { z } from './zod';
 
 // The administration of people: one schema per form, shared by the pages and the server.
 
 export const INSTANCE_ROLES = ['admin', 'coordinator', 'member'] as const;
 export const MEMBERSHIP_ROLES = ['manager', 'member'] as const;
-
-const MAX_ID = 2 ** 31 - 1;
-
-/**
- * A row id from a form field or a URL segment. Digits only: `z.coerce` would also take '1e3',
- * '0x1f' or ' 7.0', which no link of ours ever produces.
- */
-export const recordId = z
-	.string()
-	.trim()
-	.min(1, { abort: true })
-	.regex(/^\d{1,10}$/)
-	.transform(Number)
-	.pipe(z.number().int().min(1).max(MAX_ID));
-
-/** A select whose empty option means "none". */
-const optionalId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());
 
 export const instanceRole = z.enum(INSTANCE_ROLES);
 export const membershipRole = z.enum(MEMBERSHIP_ROLES);

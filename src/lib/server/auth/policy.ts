@@ -1,3 +1,5 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, MembershipRole } from '../db/schema';
 import { NotFoundError } from '../errors';
 import type { SessionUser } from './session';
 
@@ -6,11 +8,62 @@ import type { SessionUser } from './session';
 
 export type Actor = Pick<SessionUser, 'id' | 'role'>;
 
+/** A signed-in person with the organisations they belong to: what every board rule needs. */
+export interface Viewer extends Actor {
+	orgs: ReadonlyMap<number, MembershipRole>;
+}
+
+/** The facts about a board the rules look at. */
+export interface BoardFacts {
+	ownerOrganizationId: number;
+	/** Organisations taking part in a joint board (the owner included). */
+	participantIds: readonly number[];
+}
+
+/** The facts about a card the rules look at: its board and its lead and partner organisations. */
+export interface CardFacts {
+	board: BoardFacts;
+	leadId: number | null;
+	partnerIds: readonly number[];
+}
+
+const isStaff = (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator';
+const memberOf = (viewer: Viewer, orgId: number | null) => orgId !== null && viewer.orgs.has(orgId);
+const managerOf = (viewer: Viewer, orgId: number) => viewer.orgs.get(orgId) === 'manager';
+const takesPart = (viewer: Viewer, card: CardFacts) =>
+	memberOf(viewer, card.leadId) || card.partnerIds.some((id) => memberOf(viewer, id));
+
 export const can = {
 	/** Manage people, their roles and organisations. */
 	administer: (actor: Actor) => actor.role === 'admin',
 	/** Edit the goal tree: add, edit, reorder, remove goals and import outlines. */
-	editStrategy: (actor: Actor) => actor.role === 'admin' || actor.role === 'coordinator'
+	editStrategy: (actor: Actor) => isStaff(actor),
+	/** Everything on every board: administrators and the strategy coordinator. */
+	seeEverything: (actor: Actor) => isStaff(actor),
+
+	/** Open a board: its participants see it (a partner on one of its cards sees it too, see below). */
+	seeBoard: (viewer: Viewer, board: BoardFacts) =>
+		isStaff(viewer) ||
+		memberOf(viewer, board.ownerOrganizationId) ||
+		board.participantIds.some((id) => memberOf(viewer, id)),
+	/** Rename the board, manage its columns and WIP limits. */
+	manageBoard: (viewer: Viewer, board: BoardFacts) =>
+		isStaff(viewer) || managerOf(viewer, board.ownerOrganizationId),
+	/** Add a card to a board: anyone whose organisation owns or takes part in it. */
+	createCard: (viewer: Viewer, board: BoardFacts) => can.seeBoard(viewer, board),
+
+	/**
+	 * A card is visible to the board's owner and to the card's lead and partners; on a joint board
+	 * the other participants do not see it.
+	 */
+	seeCard: (viewer: Viewer, card: CardFacts) =>
+		isStaff(viewer) || memberOf(viewer, card.board.ownerOrganizationId) || takesPart(viewer, card),
+	/** Move a card and comment on it: its lead and partners, board managers, coordinators. */
+	moveCard: (viewer: Viewer, card: CardFacts) =>
+		isStaff(viewer) || takesPart(viewer, card) || can.manageBoard(viewer, card.board),
+	/** Edit a card's fields and partners, archive or restore it. */
+	editCard: (viewer: Viewer, card: CardFacts) =>
+		isStaff(viewer) || memberOf(viewer, card.leadId) || can.manageBoard(viewer, card.board)
 } as const;
 
 export function requireAdmin(actor: Actor | null): asserts actor is Actor {
@@ -19,4 +72,21 @@ export function requireAdmin(actor: Actor | null): asserts actor is Actor {
 
 export function requireStrategyEditor(actor: Actor | null): asserts actor is Actor {
 	if (!actor || !can.editStrategy(actor)) throw new NotFoundError();
+}
+
+/** The signed-in person with their memberships, read once per request that needs them. */
+export async function loadViewer(
+	db: Kysely<Database> | Transaction<Database>,
+	actor: Actor
+): Promise<Viewer> {
+	const rows = await db
+		.selectFrom('membership')
+		.select(['organizationId', 'role'])
+		.where('userId', '=', actor.id)
+		.execute();
+	return {
+		id: actor.id,
+		role: actor.role,
+		orgs: new Map(rows.map((r) => [r.organizationId, r.role]))
+	};
 }

@@ -102,6 +102,7 @@ export interface BoardTable {
 	title: string;
 	description: string | null;
 	ownerOrganizationId: number;
+	strategyId: number;
 	isJoint: Generated<boolean>;
 	archivedAt: NullableTimestamp;
 	createdAt: Generated<Date>;

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { recordId } from '$lib/schemas/users';
+import { recordId } from '$lib/schemas/common';
 import { can, type Actor } from '../auth/policy';
 
 /**

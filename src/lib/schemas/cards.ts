@@ -1,0 +1,74 @@
+import { m } from '$lib/paraglide/messages';
+import { optionalId, recordId } from './common';
+import { z } from './zod';
+
+// Cards: one schema per form, shared by the pages and the server.
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+const isoDate = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.error_date() })
+	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: () => m.error_date() });
+const optionalDate = z
+	.union([isoDate, z.literal('')])
+	.optional()
+	.transform((v) => (v ? v : null));
+
+/** Labels typed as one comma-separated field: trimmed, unique, at most 10 of 40 characters. */
+const labels = z
+	.string()
+	.optional()
+	.transform((v) =>
+		[
+			...new Set(
+				(v ?? '')
+					.split(',')
+					.map((l) => l.trim())
+					.filter(Boolean)
+			)
+		].slice(0, 10)
+	)
+	.pipe(z.array(z.string().max(40)));
+
+export const cardFieldsSchema = z
+	.object({
+		title: z.string().trim().min(1).max(300),
+		description: z.string().trim().max(20_000).optional().default(''),
+		goalId: optionalId,
+		priority: z.enum(PRIORITIES).default('normal'),
+		labels,
+		startDate: optionalDate,
+		dueDate: optionalDate
+	})
+	.refine((c) => !c.startDate || !c.dueDate || c.dueDate >= c.startDate, {
+		path: ['dueDate'],
+		error: () => m.card_due_before_start()
+	});
+
+export const createCardSchema = cardFieldsSchema.and(
+	z.object({ columnId: recordId, leadId: optionalId })
+);
+
+/** An edit names the version it was based on: a stale one is refused with 409. */
+export const updateCardSchema = cardFieldsSchema.and(z.object({ version: recordId }));
+
+/** A move: the target column and the card it goes after (none: to the top), with the version. */
+export const moveCardSchema = z.object({
+	columnId: recordId,
+	afterId: optionalId,
+	version: recordId,
+	confirmWip: z
+		.enum(['true', 'false'])
+		.optional()
+		.transform((v) => v === 'true')
+});
+
+export const versionSchema = z.object({ version: recordId });
+
+export type CardFields = z.output<typeof cardFieldsSchema>;
+export type CreateCardInput = z.output<typeof createCardSchema>;
+export type UpdateCardInput = z.output<typeof updateCardSchema>;
+export type MoveCardInput = z.output<typeof moveCardSchema>;

@@ -1,0 +1,20 @@
+import { z } from './zod';
+
+// Building blocks every form and URL shares.
+
+const MAX_ID = 2 ** 31 - 1;
+
+/**
+ * A row id from a form field or a URL segment. Digits only: `z.coerce` would also take '1e3',
+ * '0x1f' or ' 7.0', which no link of ours ever produces.
+ */
+export const recordId = z
+	.string()
+	.trim()
+	.min(1, { abort: true })
+	.regex(/^\d{1,10}$/)
+	.transform(Number)
+	.pipe(z.number().int().min(1).max(MAX_ID));
+
+/** A select whose empty option means "none". */
+export const optionalId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());

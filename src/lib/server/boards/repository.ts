@@ -1,0 +1,161 @@
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Viewer } from '../auth/policy';
+import { can } from '../auth/policy';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The SQL twin of can.seeCard, for lists: a card is visible when the viewer's organisation owns
+ * its board or leads or partners the card. Filters use it, so no count or title leaks.
+ */
+export function cardVisibleTo(viewer: Viewer) {
+	const orgIds = [...viewer.orgs.keys()];
+	return (eb: ExpressionBuilder<Database & { card: Database['card'] }, 'card'>) => {
+		if (can.seeEverything(viewer)) return eb.val(true);
+		if (orgIds.length === 0) return eb.val(false);
+		return eb.or([
+			eb.exists(
+				eb
+					.selectFrom('board as visibleBoard')
+					.select(sql`1`.as('one'))
+					.whereRef('visibleBoard.id', '=', 'card.boardId')
+					.where('visibleBoard.ownerOrganizationId', 'in', orgIds)
+			),
+			eb.exists(
+				eb
+					.selectFrom('cardOrganization as visibleOrg')
+					.select(sql`1`.as('one'))
+					.whereRef('visibleOrg.cardId', '=', 'card.id')
+					.where('visibleOrg.organizationId', 'in', orgIds)
+			)
+		]);
+	};
+}
+
+/** Boards the viewer may open: owned, joined, or holding a card their organisation takes part in. */
+export function listBoardsFor(db: Executor, viewer: Viewer) {
+	const orgIds = [...viewer.orgs.keys()];
+	const visible = cardVisibleTo(viewer);
+	return db
+		.selectFrom('board')
+		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
+		.select((eb) => [
+			'board.id',
+			'board.title',
+			'board.description',
+			'board.isJoint',
+			'board.ownerOrganizationId',
+			'owner.name as ownerName',
+			'owner.kind as ownerKind',
+			eb
+				.selectFrom('card')
+				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+				.whereRef('card.boardId', '=', 'board.id')
+				.where('card.archivedAt', 'is', null)
+				.where(visible)
+				.select([sql<number>`count(*)::int`.as('n')])
+				.as('cardCount'),
+			eb
+				.selectFrom('card')
+				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+				.whereRef('card.boardId', '=', 'board.id')
+				.where('card.archivedAt', 'is', null)
+				.where('boardColumn.status', '=', 'done')
+				.where(visible)
+				.select(sql<number>`count(*)::int`.as('n'))
+				.as('doneCount'),
+			eb
+				.selectFrom('card')
+				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+				.whereRef('card.boardId', '=', 'board.id')
+				.where('card.archivedAt', 'is', null)
+				.where('boardColumn.status', '!=', 'done')
+				.where('card.dueDate', '<', sql<string>`current_date`)
+				.where(visible)
+				.select(sql<number>`count(*)::int`.as('n'))
+				.as('overdueCount')
+		])
+		.where('board.archivedAt', 'is', null)
+		.$if(!can.seeEverything(viewer), (qb) =>
+			qb.where((eb) =>
+				orgIds.length === 0
+					? eb.val(false)
+					: eb.or([
+							eb('board.ownerOrganizationId', 'in', orgIds),
+							eb.exists(
+								eb
+									.selectFrom('boardOrganization')
+									.select(sql`1`.as('one'))
+									.whereRef('boardOrganization.boardId', '=', 'board.id')
+									.where('boardOrganization.organizationId', 'in', orgIds)
+							),
+							eb.exists(
+								eb
+									.selectFrom('card')
+									.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
+									.select(sql`1`.as('one'))
+									.whereRef('card.boardId', '=', 'board.id')
+									.where('card.archivedAt', 'is', null)
+									.where('cardOrganization.organizationId', 'in', orgIds)
+							)
+						])
+			)
+		)
+		.orderBy('owner.name')
+		.orderBy('board.title')
+		.execute();
+}
+
+export async function findBoard(db: Executor, id: number) {
+	const board = await db
+		.selectFrom('board')
+		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
+		.select([
+			'board.id',
+			'board.title',
+			'board.description',
+			'board.isJoint',
+			'board.ownerOrganizationId',
+			'board.strategyId',
+			'board.archivedAt',
+			'owner.name as ownerName'
+		])
+		.where('board.id', '=', id)
+		.executeTakeFirst();
+	if (!board) return undefined;
+	const participants = await db
+		.selectFrom('boardOrganization')
+		.innerJoin('organization', 'organization.id', 'boardOrganization.organizationId')
+		.select(['organization.id', 'organization.name', 'organization.kind'])
+		.where('boardOrganization.boardId', '=', id)
+		.orderBy('organization.name')
+		.execute();
+	const participantIds = [board.ownerOrganizationId, ...participants.map((p) => p.id)];
+	return { ...board, participants, participantIds };
+}
+
+/** Whether the viewer's organisations lead or partner any live card on the board. */
+export async function takesPartOnBoard(db: Executor, boardId: number, orgIds: number[]) {
+	if (orgIds.length === 0) return false;
+	const row = await db
+		.selectFrom('card')
+		.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
+		.select('card.id')
+		.where('card.boardId', '=', boardId)
+		.where('card.archivedAt', 'is', null)
+		.where('cardOrganization.organizationId', 'in', orgIds)
+		.limit(1)
+		.executeTakeFirst();
+	return !!row;
+}
+
+export function listColumns(db: Executor, boardId: number) {
+	return db
+		.selectFrom('boardColumn')
+		.select(['id', 'title', 'status', 'position', 'wipLimit'])
+		.where('boardId', '=', boardId)
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+}

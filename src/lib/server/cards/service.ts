@@ -1,0 +1,244 @@
+import { positionBetween } from '$lib/domain/position';
+import type { CreateCardInput, MoveCardInput, UpdateCardInput } from '$lib/schemas/cards';
+import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
+import { boardFor } from '../boards/service';
+import type { Db } from '../db';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { listEventsFor, recordEvent } from '../events/repository';
+import * as repo from './repository';
+
+// Cards: every change checks access, validates against the database, and writes the card row and
+// its event in one transaction. Edits and moves name the version they saw; a stale one is 409.
+
+type Card = NonNullable<Awaited<ReturnType<typeof repo.findCard>>>;
+
+async function visibleCard(db: Db, viewer: Viewer, cardId: number) {
+	const card = await repo.findCard(db, cardId);
+	if (!card) throw new NotFoundError();
+	const board = await boardFor(db, viewer, card.boardId);
+	const facts = { board, leadId: card.leadId, partnerIds: card.partnerIds };
+	if (!can.seeCard(viewer, facts)) throw new NotFoundError();
+	return { card, board, facts };
+}
+
+/** A goal a card of this board may carry out: a task or operational goal of the board's strategy. */
+async function checkGoal(db: Db, strategyId: number, goalId: number | null | undefined) {
+	if (!goalId) return null;
+	const chain = await repo.goalChain(db, goalId);
+	const goal = chain.at(-1);
+	if (!goal || goal.strategyId !== strategyId)
+		throw new ValidationError('goalId', 'card_goal_other_strategy');
+	if (goal.level !== 'task' && goal.level !== 'operational')
+		throw new ValidationError('goalId', 'card_goal_level');
+	return goalId;
+}
+
+function staleVersion(card: Card): never {
+	throw new ConflictError('card_stale', { version: card.version });
+}
+
+export async function getCard(db: Db, actor: Actor, cardId: number) {
+	const viewer = await loadViewer(db, actor);
+	const { card, board, facts } = await visibleCard(db, viewer, cardId);
+	const [chain, history] = await Promise.all([
+		card.goalId ? repo.goalChain(db, card.goalId) : Promise.resolve([]),
+		listEventsFor(db, 'card', cardId)
+	]);
+	return {
+		card,
+		board,
+		chain,
+		history,
+		canEdit: can.editCard(viewer, facts),
+		canMove: can.moveCard(viewer, facts)
+	};
+}
+
+export async function createCard(db: Db, actor: Actor, boardId: number, input: CreateCardInput) {
+	const viewer = await loadViewer(db, actor);
+	const board = await boardFor(db, viewer, boardId);
+	if (!can.createCard(viewer, board)) throw new NotFoundError();
+	const column = await repo.findColumn(db, input.columnId);
+	if (!column || column.boardId !== boardId)
+		throw new ValidationError('columnId', 'card_column_other_board');
+	const goalId = await checkGoal(db, board.strategyId, input.goalId);
+	// The lead is the creator's organisation on this board unless they pick another they belong to.
+	const leadId =
+		input.leadId ??
+		board.participantIds.find((id) => viewer.orgs.has(id)) ??
+		board.ownerOrganizationId;
+	if (!can.seeEverything(viewer) && !viewer.orgs.has(leadId))
+		throw new ValidationError('leadId', 'card_lead_not_yours');
+	const position = positionBetween(await repo.lastPosition(db, column.id), null);
+	return db.transaction().execute(async (trx) => {
+		const card = await trx
+			.insertInto('card')
+			.values({
+				boardId,
+				columnId: column.id,
+				goalId,
+				title: input.title,
+				description: input.description,
+				position,
+				priority: input.priority,
+				labels: input.labels,
+				startDate: input.startDate,
+				dueDate: input.dueDate,
+				createdBy: actor.id
+			})
+			.returning(['id', 'version'])
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('cardOrganization')
+			.values({ cardId: card.id, organizationId: leadId, role: 'lead' })
+			.execute();
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'card.created',
+			entityType: 'card',
+			entityId: card.id,
+			boardId,
+			cardId: card.id,
+			payload: { title: input.title, columnId: column.id }
+		});
+		return card;
+	});
+}
+
+const EDITABLE = [
+	'title',
+	'description',
+	'goalId',
+	'priority',
+	'labels',
+	'startDate',
+	'dueDate'
+] as const;
+
+export async function updateCard(db: Db, actor: Actor, cardId: number, input: UpdateCardInput) {
+	const viewer = await loadViewer(db, actor);
+	const { card, board, facts } = await visibleCard(db, viewer, cardId);
+	if (!can.editCard(viewer, facts)) throw new ForbiddenError();
+	if (card.version !== input.version) staleVersion(card);
+	const goalId = await checkGoal(db, board.strategyId, input.goalId);
+	const after = { ...input, goalId };
+	const changed = EDITABLE.filter((k) => JSON.stringify(card[k]) !== JSON.stringify(after[k]));
+	return db.transaction().execute(async (trx) => {
+		const updated = await trx
+			.updateTable('card')
+			.set({
+				title: after.title,
+				description: after.description,
+				goalId,
+				priority: after.priority,
+				labels: after.labels,
+				startDate: after.startDate,
+				dueDate: after.dueDate,
+				version: card.version + 1,
+				updatedAt: new Date()
+			})
+			.where('id', '=', cardId)
+			.where('version', '=', input.version)
+			.returning(['id', 'version'])
+			.executeTakeFirst();
+		// Someone else saved between our read and this write.
+		if (!updated) staleVersion(card);
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'card.updated',
+			entityType: 'card',
+			entityId: cardId,
+			boardId: card.boardId,
+			cardId,
+			payload: {
+				changed,
+				before: Object.fromEntries(changed.map((k) => [k, card[k]])),
+				after: Object.fromEntries(changed.map((k) => [k, after[k]]))
+			}
+		});
+		return updated;
+	});
+}
+
+/** Moves a card after another card of a column (or to its top), writing one card row and one event. */
+export async function moveCard(db: Db, actor: Actor, cardId: number, input: MoveCardInput) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	if (!can.moveCard(viewer, facts)) throw new ForbiddenError();
+	if (card.version !== input.version) staleVersion(card);
+	const column = await repo.findColumn(db, input.columnId);
+	if (!column || column.boardId !== card.boardId)
+		throw new ValidationError('columnId', 'card_column_other_board');
+	let after: string | null = null;
+	if (input.afterId) {
+		if (input.afterId === cardId) throw new ValidationError('afterId', 'card_after_itself');
+		const neighbour = await repo.findCard(db, input.afterId);
+		if (!neighbour || neighbour.columnId !== column.id)
+			throw new ValidationError('afterId', 'card_after_other_column');
+		after = neighbour.position;
+	}
+	if (column.id !== card.columnId && column.wipLimit && !input.confirmWip) {
+		const count = await repo.countLiveCards(db, column.id);
+		if (count >= column.wipLimit)
+			throw new ConflictError('card_wip_limit', { column: column.title, limit: column.wipLimit });
+	}
+	const before = await repo.nextPosition(db, column.id, after, cardId);
+	const position = positionBetween(after, before);
+	return db.transaction().execute(async (trx) => {
+		const moved = await trx
+			.updateTable('card')
+			.set({ columnId: column.id, position, version: card.version + 1, updatedAt: new Date() })
+			.where('id', '=', cardId)
+			.where('version', '=', input.version)
+			.returning(['id', 'version', 'columnId', 'position'])
+			.executeTakeFirst();
+		if (!moved) staleVersion(card);
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'card.moved',
+			entityType: 'card',
+			entityId: cardId,
+			boardId: card.boardId,
+			cardId,
+			payload: { fromColumnId: card.columnId, toColumnId: column.id, position }
+		});
+		return moved;
+	});
+}
+
+/** Archives (or restores) a card: it leaves (or returns to) the board, its history kept. */
+export async function setArchived(
+	db: Db,
+	actor: Actor,
+	cardId: number,
+	input: { version: number; archived: boolean }
+) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	if (!can.editCard(viewer, facts)) throw new ForbiddenError();
+	if (card.version !== input.version) staleVersion(card);
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.updateTable('card')
+			.set({
+				archivedAt: input.archived ? new Date() : null,
+				version: card.version + 1,
+				updatedAt: new Date()
+			})
+			.where('id', '=', cardId)
+			.where('version', '=', input.version)
+			.returning(['id', 'version'])
+			.executeTakeFirst();
+		if (!row) staleVersion(card);
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: input.archived ? 'card.archived' : 'card.restored',
+			entityType: 'card',
+			entityId: cardId,
+			boardId: card.boardId,
+			cardId,
+			payload: { title: card.title }
+		});
+		return row;
+	});
+}
