@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import type { Db } from '../../src/lib/server/db';
 import type { Database, GoalLevel } from '../../src/lib/server/db/schema';
 import { recordEvent } from '../../src/lib/server/events/repository';
+import { insertDemoBoards } from './boards';
 import { EDITION_MAPPING } from './mappings';
 import { ORGANIZATIONS } from './organizations';
 import { STRATEGIES } from './strategies';
@@ -28,8 +29,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 /**
  * Loads the strategies, their goal trees, the mapping between the two city editions, the
- * organisations and (with `demo`) the demo accounts, in one transaction: a failure leaves nothing
- * half-loaded. `created` is false when everything was already there.
+ * organisations and (with `demo`) the demo accounts and boards, in one transaction: a failure
+ * leaves nothing half-loaded. `created` is false when everything was already there.
  */
 export async function seedDatabase(
 	db: Db,
@@ -40,7 +41,9 @@ export async function seedDatabase(
 		const strategies = await insertStrategies(trx);
 		const mappings = await insertEditionMappings(trx, strategies.created);
 		const users = options.demo ? await insertDemoAccounts(trx) : 0;
-		const created = organizations + strategies.created.length + mappings + users > 0;
+		// After the accounts, whose people the cards are assigned to.
+		const { boards, cards } = options.demo ? await insertDemoBoards(trx) : { boards: 0, cards: 0 };
+		const created = organizations + strategies.created.length + mappings + users + boards > 0;
 		if (created) {
 			await recordEvent(trx, {
 				actorId: null,
@@ -52,7 +55,9 @@ export async function seedDatabase(
 					goals: strategies.goals,
 					mappings,
 					organizations,
-					users
+					users,
+					boards,
+					cards
 				}
 			});
 		}

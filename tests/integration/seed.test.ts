@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseEmpty, seedDatabase } from '../../db/seed';
+import { dayFrom } from '../../db/seed/boards';
+import { DEMO_BOARDS } from '../../db/seed/boards-data';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/users';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import type { Db } from '../../src/lib/server/db';
@@ -49,6 +51,12 @@ const TABLES = [
 	'strategy',
 	'goal',
 	'goalMapping',
+	'board',
+	'boardOrganization',
+	'boardColumn',
+	'card',
+	'cardOrganization',
+	'cardAssignee',
 	'event'
 ] as const;
 
@@ -236,12 +244,204 @@ describe('the demo accounts', () => {
 	});
 });
 
+describe('the demo boards', () => {
+	const COORDINATOR = 'Wydział Rozwoju i Programowania Europejskiego';
+	const COUNTY_OFFICE = 'Wydział Projektów Europejskich, Informacji i Współpracy z Mediami';
+	const NGO = DEMO_ACCOUNTS.find((a) => a.email === 'ngo@torun.example')!.organization!;
+
+	async function boards() {
+		return t.db
+			.selectFrom('board')
+			.innerJoin('organization', 'organization.id', 'board.ownerOrganizationId')
+			.select(['board.id', 'board.title', 'board.isJoint', 'organization.name as owner'])
+			.orderBy('board.id')
+			.execute();
+	}
+
+	async function cards() {
+		return t.db
+			.selectFrom('card')
+			.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+			.select(['card.id', 'card.boardId', 'card.columnId', 'card.position', 'card.goalId'])
+			.select(['card.dueDate', 'card.startDate', 'boardColumn.status'])
+			.orderBy('card.id')
+			.execute();
+	}
+
+	async function cardOrganizations() {
+		return t.db
+			.selectFrom('cardOrganization')
+			.innerJoin('organization', 'organization.id', 'cardOrganization.organizationId')
+			.select(['cardId', 'organizationId', 'role', 'organization.name'])
+			.execute();
+	}
+
+	it('has the coordinator’s, a department’s, an NGO’s and the joint initiative’s board', async () => {
+		expect((await boards()).map((b) => [b.owner, b.isJoint])).toEqual([
+			[COORDINATOR, false],
+			['Wydział Edukacji', false],
+			[NGO, false],
+			[COUNTY_OFFICE, true]
+		]);
+		expect((await boards())[3]!.title).toBe('Budowa ścieżek rowerowych');
+	});
+
+	it('gives every board the default columns, in order, with a WIP limit it keeps', async () => {
+		for (const board of await boards()) {
+			const columns = await t.db
+				.selectFrom('boardColumn')
+				.select(['title', 'status', 'wipLimit'])
+				.where('boardId', '=', board.id)
+				.orderBy('position')
+				.execute();
+			expect(columns.map((c) => [c.title, c.status])).toEqual([
+				['Zaplanowane', 'todo'],
+				['W realizacji', 'in_progress'],
+				['Zagrożone', 'blocked'],
+				['Zrealizowane', 'done']
+			]);
+			expect(columns.find((c) => c.status === 'in_progress')?.wipLimit).toBe(8);
+			// The demo must not start out breaking its own limit.
+			const inProgress = (await cards()).filter(
+				(c) => c.boardId === board.id && c.status === 'in_progress'
+			);
+			expect(inProgress.length).toBeLessThanOrEqual(8);
+		}
+	});
+
+	it('has about sixty cards, each with exactly one lead and a goal of the board’s strategy', async () => {
+		const all = await cards();
+		expect(all.length).toBeGreaterThanOrEqual(55);
+		expect(all.length).toBeLessThanOrEqual(65);
+		const links = await cardOrganizations();
+		for (const card of all) {
+			expect(links.filter((l) => l.cardId === card.id && l.role === 'lead')).toHaveLength(1);
+		}
+		const goals = await t.db
+			.selectFrom('card')
+			.innerJoin('board', 'board.id', 'card.boardId')
+			.leftJoin('goal', 'goal.id', 'card.goalId')
+			.leftJoin('strategy', 'strategy.id', 'goal.strategyId')
+			.innerJoin('strategy as boardStrategy', 'boardStrategy.id', 'board.strategyId')
+			.select(['board.isJoint', 'strategy.slug', 'goal.level', 'boardStrategy.slug as of'])
+			.execute();
+		for (const goal of goals) {
+			expect(goal.slug).toBe(goal.isJoint ? COUNTY : CURRENT);
+			expect(goal.of).toBe(goal.slug);
+			if (goal.isJoint) expect(goal.level).toBe('task');
+		}
+	});
+
+	it('assigns only people of the card’s organisations, and drops none the data names', async () => {
+		const rows = await t.db
+			.selectFrom('cardAssignee')
+			.select(['cardId', 'userId'])
+			.select((eb) =>
+				eb
+					.exists(
+						eb
+							.selectFrom('membership')
+							.innerJoin(
+								'cardOrganization',
+								'cardOrganization.organizationId',
+								'membership.organizationId'
+							)
+							.whereRef('membership.userId', '=', 'cardAssignee.userId')
+							.whereRef('cardOrganization.cardId', '=', 'cardAssignee.cardId')
+					)
+					.as('isMember')
+			)
+			.execute();
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => r.isMember)).toBe(true);
+		const named = DEMO_BOARDS.flatMap((b) => b.cards).flatMap((c) => c.assignees ?? []);
+		expect(rows).toHaveLength(named.length);
+	});
+
+	it('makes the owner a participant of every board, and the nine municipalities of the joint one', async () => {
+		const rows = await t.db
+			.selectFrom('boardOrganization')
+			.innerJoin('organization', 'organization.id', 'boardOrganization.organizationId')
+			.select(['boardId', 'organization.name', 'organization.kind'])
+			.execute();
+		const all = await boards();
+		for (const board of all) {
+			expect(rows.some((r) => r.boardId === board.id && r.name === board.owner)).toBe(true);
+		}
+		const joint = rows.filter((r) => r.boardId === all[3]!.id);
+		expect(joint.filter((r) => r.kind === 'municipality')).toHaveLength(9);
+		expect(joint.map((r) => r.name).sort()).toEqual(
+			[COUNTY_OFFICE, ...joint.filter((r) => r.kind === 'municipality').map((r) => r.name)].sort()
+		);
+	});
+
+	it('has overdue cards and blocked cards whatever the day', async () => {
+		const today = dayFrom(new Date(), 0);
+		const all = await cards();
+		const overdue = all.filter(
+			(c) => c.dueDate !== null && c.dueDate < today && c.status !== 'done'
+		);
+		expect(overdue.length).toBeGreaterThanOrEqual(3);
+		expect(all.filter((c) => c.status === 'blocked').length).toBeGreaterThanOrEqual(3);
+		expect(all.some((c) => c.dueDate === null)).toBe(true);
+		const inAWeek = dayFrom(new Date(), 6);
+		expect(all.some((c) => c.dueDate && c.dueDate >= today && c.dueDate <= inAWeek)).toBe(true);
+	});
+
+	it('shows the NGO some cards of the Wydział Edukacji board, not all', async () => {
+		const education = (await boards())[1]!;
+		const onBoard = (await cards()).filter((c) => c.boardId === education.id).map((c) => c.id);
+		const withNgo = (await cardOrganizations()).filter(
+			(l) => onBoard.includes(l.cardId) && l.name === NGO && l.role === 'partner'
+		);
+		expect(withNgo.length).toBeGreaterThanOrEqual(2);
+		expect(withNgo.length).toBeLessThan(onBoard.length);
+	});
+
+	it('orders the cards of a column by increasing keys, the same in the database as in code', async () => {
+		const all = await cards();
+		for (const columnId of new Set(all.map((c) => c.columnId))) {
+			const keys = all.filter((c) => c.columnId === columnId).map((c) => c.position);
+			for (let i = 1; i < keys.length; i++) expect(keys[i - 1]! < keys[i]!).toBe(true);
+			const sorted = await t.db
+				.selectFrom('card')
+				.select('position')
+				.where('columnId', '=', columnId)
+				.orderBy('position')
+				.execute();
+			expect(sorted.map((c) => c.position)).toEqual(keys);
+		}
+	});
+
+	it('records one card.created event per card', async () => {
+		const events = await t.db
+			.selectFrom('event')
+			.innerJoin('card', 'card.id', 'event.cardId')
+			.select(['event.entityType', 'event.entityId', 'event.boardId', 'event.payload'])
+			.select(['card.id', 'card.boardId as cardBoardId', 'card.title', 'card.createdBy'])
+			.select('event.actorId')
+			.where('event.type', '=', 'card.created')
+			.execute();
+		expect(events).toHaveLength((await cards()).length);
+		for (const e of events) {
+			expect([e.entityType, e.entityId, e.boardId, e.actorId]).toEqual([
+				'card',
+				e.id,
+				e.cardBoardId,
+				e.createdBy
+			]);
+			expect(e.payload).toEqual({ title: e.title });
+		}
+	});
+});
+
 describe('a second run', () => {
 	it('adds nothing and says so', async () => {
 		const before = await rowCounts(t.db);
 		expect(await seedDatabase(t.db, { demo: true })).toEqual({ created: false });
 		expect(await rowCounts(t.db)).toEqual(before);
-		expect(before.event).toBe(1);
+		// The seed's own event and one per demo card.
+		expect(before.event).toBe(1 + before.card);
 	});
 });
 
@@ -254,11 +454,23 @@ describe('without demo', () => {
 			const counts = await rowCounts(fresh.db);
 			expect(counts.user).toBe(0);
 			expect(counts.membership).toBe(0);
+			expect(counts.board).toBe(0);
+			expect(counts.card).toBe(0);
 			expect(await seedDatabase(fresh.db, { demo: false })).toEqual({ created: false });
 
 			expect(await seedDatabase(fresh.db, { demo: true })).toEqual({ created: true });
 			const after = await rowCounts(fresh.db);
-			expect(after).toEqual({ ...counts, user: 5, membership: 4, event: counts.event + 1 });
+			for (const table of ['organization', 'strategy', 'goal', 'goalMapping'] as const) {
+				expect(after[table]).toBe(counts[table]);
+			}
+			expect(after.card).toBeGreaterThan(0);
+			expect(after).toMatchObject({
+				user: 5,
+				membership: 4,
+				board: 4,
+				boardColumn: 16,
+				event: counts.event + 1 + after.card
+			});
 		} finally {
 			await fresh.destroy();
 		}
