@@ -55,16 +55,28 @@ export const createCardSchema = cardFieldsSchema.and(
 /** An edit names the version it was based on: a stale one is refused with 409. */
 export const updateCardSchema = cardFieldsSchema.and(z.object({ version: recordId }));
 
-/** A move: the target column and the card it goes after (none: to the top), with the version. */
-export const moveCardSchema = z.object({
-	columnId: recordId,
-	afterId: optionalId,
-	version: recordId,
-	confirmWip: z
-		.enum(['true', 'false'])
-		.optional()
-		.transform((v) => v === 'true')
-});
+/**
+ * A move: the target column and the card it goes after (none: to the top), with the version.
+ * The "move to…" control sends both as one choice, `target` = "columnId:afterId".
+ */
+const splitTarget = (raw: unknown) => {
+	if (typeof raw !== 'object' || raw === null || !('target' in raw)) return raw;
+	const { target, ...rest } = raw as { target: unknown };
+	const [columnId, afterId] = typeof target === 'string' ? target.split(':') : [];
+	return { ...rest, columnId, afterId: afterId ?? '' };
+};
+export const moveCardSchema = z.preprocess(
+	splitTarget,
+	z.object({
+		columnId: recordId,
+		afterId: optionalId,
+		version: recordId,
+		confirmWip: z
+			.enum(['true', 'false'])
+			.optional()
+			.transform((v) => v === 'true')
+	})
+);
 
 export const versionSchema = z.object({ version: recordId });
 

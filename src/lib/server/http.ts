@@ -1,5 +1,6 @@
 import { error, fail, isHttpError, isRedirect, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { recordId } from '$lib/schemas/common';
 import { z } from '$lib/schemas/zod';
 import { DomainError, ValidationError, type MessageParams } from './errors';
 
@@ -14,7 +15,13 @@ export function translate(key: string, params?: MessageParams): string {
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type FormValues = Record<string, unknown>;
-export type FormFailure = { errors?: FieldErrors; message?: string; values: FormValues };
+/** `code` is the domain error's key, for a form that reacts to one refusal (e.g. a WIP limit). */
+export type FormFailure = {
+	errors?: FieldErrors;
+	message?: string;
+	code?: string;
+	values: FormValues;
+};
 
 /** Form fields as a plain object; a field given more than once becomes an array. Files are dropped. */
 export function formValues(form: FormData): FormValues {
@@ -29,6 +36,13 @@ export function formValues(form: FormData): FormValues {
 /** Values safe to send back to the form: never a password. */
 function echo(values: FormValues): FormValues {
 	return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+}
+
+/** A row id from a URL segment; anything else is a page that is not there. */
+export function idOr404(raw: string): number {
+	const parsed = recordId.safeParse(raw);
+	if (!parsed.success) error(404, translate('error_not_found'));
+	return parsed.data;
 }
 
 /** Throws the HTTP answer for a domain error, or the error itself when it is not one. */
@@ -77,7 +91,11 @@ export async function formAction<S extends z.ZodType, R>(
 			});
 		}
 		if (err instanceof DomainError && err.status !== 404) {
-			return fail(err.status, { message: translate(err.key, err.params), values: echo(values) });
+			return fail(err.status, {
+				message: translate(err.key, err.params),
+				code: err.key,
+				values: echo(values)
+			});
 		}
 		rethrowAsHttp(err);
 	}

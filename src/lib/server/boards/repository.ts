@@ -111,6 +111,7 @@ export async function findBoard(db: Executor, id: number) {
 	const board = await db
 		.selectFrom('board')
 		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
+		.innerJoin('strategy', 'strategy.id', 'board.strategyId')
 		.select([
 			'board.id',
 			'board.title',
@@ -118,20 +119,30 @@ export async function findBoard(db: Executor, id: number) {
 			'board.isJoint',
 			'board.ownerOrganizationId',
 			'board.strategyId',
+			'strategy.owner as strategyOwner',
 			'board.archivedAt',
 			'owner.name as ownerName'
 		])
 		.where('board.id', '=', id)
 		.executeTakeFirst();
 	if (!board) return undefined;
+	// The owner always takes part, whether or not it is listed in board_organization.
 	const participants = await db
-		.selectFrom('boardOrganization')
-		.innerJoin('organization', 'organization.id', 'boardOrganization.organizationId')
+		.selectFrom('organization')
 		.select(['organization.id', 'organization.name', 'organization.kind'])
-		.where('boardOrganization.boardId', '=', id)
+		.where((eb) =>
+			eb.or([
+				eb('organization.id', '=', board.ownerOrganizationId),
+				eb(
+					'organization.id',
+					'in',
+					eb.selectFrom('boardOrganization').select('organizationId').where('boardId', '=', id)
+				)
+			])
+		)
 		.orderBy('organization.name')
 		.execute();
-	const participantIds = [board.ownerOrganizationId, ...participants.map((p) => p.id)];
+	const participantIds = participants.map((p) => p.id);
 	return { ...board, participants, participantIds };
 }
 

@@ -1,0 +1,48 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+// Card descriptions and comments are Markdown written by people: rendered on the server and
+// sanitised with an allow-list, so no script, style, event handler or javascript: link survives.
+
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+const OPTIONS: sanitizeHtml.IOptions = {
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'em',
+		'del',
+		'code',
+		'pre',
+		'blockquote',
+		'ul',
+		'ol',
+		'li',
+		'a',
+		'h3',
+		'h4',
+		'h5',
+		'h6',
+		'hr',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td'
+	],
+	allowedAttributes: { a: ['href', 'title', 'rel'], th: ['align'], td: ['align'] },
+	allowedSchemes: ['http', 'https', 'mailto'],
+	// Headings of a description sit under the card's own heading: h1/h2 become h3.
+	transformTags: {
+		h1: 'h3',
+		h2: 'h3',
+		a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' })
+	}
+};
+
+export function renderMarkdown(text: string): string {
+	if (!text.trim()) return '';
+	return sanitizeHtml(marked.parse(text) as string, OPTIONS);
+}

@@ -1,0 +1,7 @@
+import { db } from '$lib/server/db/app';
+import { listBoards } from '$lib/server/boards/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	boards: await listBoards(db(), locals.user!)
+});
