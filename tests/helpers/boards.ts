@@ -164,3 +164,16 @@ export async function countRows(db: Db, table: 'card' | 'event' | 'cardOrganizat
 		.executeTakeFirstOrThrow();
 	return Number(rows.n);
 }
+
+/** Row counts of what a column change writes, to show that a refused change wrote nothing. */
+export async function countColumnRows(db: Db) {
+	const columns = await db
+		.selectFrom('boardColumn')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return {
+		columns: Number(columns.n),
+		cards: await countRows(db, 'card'),
+		events: await countRows(db, 'event')
+	};
+}
