@@ -2,8 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { ancestors, buildTree, childLevel, nextChildCode } from '$lib/domain/goal-tree';
 import { goalFormSchema, moveGoalSchema, outlineSchema } from '$lib/schemas/goals';
 import { z } from '$lib/schemas/zod';
-import { can } from '$lib/server/auth/policy';
+import { can, loadViewer } from '$lib/server/auth/policy';
 import { db } from '$lib/server/db/app';
+import { boardsForNewCard, listGoalCards, progressOfStrategy } from '$lib/server/goals/progress';
 import * as repo from '$lib/server/goals/repository';
 import * as goals from '$lib/server/goals/service';
 import { formAction } from '$lib/server/http';
@@ -15,40 +16,66 @@ function goalId(raw: string): number {
 	return id;
 }
 
+/** What the page shows of a goal row: not its cardCount, which counts hidden cards too. */
+function pick<
+	T extends { id: number; parentId: number | null; code: string | null; title: string }
+>(g: T) {
+	return { id: g.id, parentId: g.parentId, code: g.code, title: g.title };
+}
+
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const id = goalId(params.id);
 	const goal = await repo.findGoal(db(), id);
 	if (!goal) error(404);
-	const [strategy, all] = await Promise.all([
+	const actor = locals.user!;
+	const [strategy, all, viewer] = await Promise.all([
 		repo.findStrategyById(db(), goal.strategyId),
-		repo.listGoalsOfStrategy(db(), goal.strategyId)
+		repo.listGoalsOfStrategy(db(), goal.strategyId),
+		loadViewer(db(), actor)
 	]);
 	if (!strategy) error(404);
+	const [progress, cards, offeredBoards, mappings] = await Promise.all([
+		progressOfStrategy(db(), viewer, goal.strategyId, all),
+		listGoalCards(db(), viewer, id),
+		boardsForNewCard(db(), actor, viewer, goal),
+		repo.listMappings(db(), [id])
+	]);
 	const node = buildTree(all.filter((g) => g.id === id || g.parentId === id)).find(
 		(n) => n.id === id
 	);
-	const children = node?.children ?? [];
+	const children = (node?.children ?? []).map((c) => ({
+		...pick(c),
+		progress: progress.get(c.id)
+	}));
 	const level = childLevel(
 		goal.level,
 		all.some((g) => g.level === 'area')
 	);
+	const canEdit = can.editStrategy(actor);
 	return {
-		goal: { ...goal, cardCount: all.find((g) => g.id === id)?.cardCount ?? 0 },
+		goal,
+		// Every card, hidden ones too: told only to editors, who see everything anyway and need it
+		// to know whether the goal may be removed.
+		linkedCards: canEdit ? (all.find((g) => g.id === id)?.cardCount ?? 0) : 0,
 		strategy: {
 			id: strategy.id,
 			slug: strategy.slug,
 			title: strategy.title,
 			owner: strategy.owner
 		},
-		chain: ancestors(all, id),
+		chain: ancestors(all, id).map(pick),
 		children,
 		childLevel: level,
 		suggestedCode: nextChildCode(
 			goal.code,
 			children.map((c) => c.code)
 		),
-		mappings: await repo.listMappings(db(), [id]),
-		canEdit: can.editStrategy(locals.user!)
+		mappings,
+		progress: progress.get(id),
+		cards,
+		boardsForNewCard: offeredBoards,
+		visibleOnly: !can.seeEverything(viewer),
+		canEdit
 	};
 };
 

@@ -1,9 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { buildTree, nextChildCode } from '$lib/domain/goal-tree';
 import { goalFormSchema } from '$lib/schemas/goals';
-import { can } from '$lib/server/auth/policy';
+import { can, loadViewer } from '$lib/server/auth/policy';
 import { db } from '$lib/server/db/app';
 import { findStrategyBySlug, listGoalsOfStrategy } from '$lib/server/goals/repository';
+import { progressOfStrategy } from '$lib/server/goals/progress';
 import { createGoal } from '$lib/server/goals/service';
 import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,6 +13,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const strategy = await findStrategyBySlug(db(), params.slug);
 	if (!strategy) error(404);
 	const goals = await listGoalsOfStrategy(db(), strategy.id);
+	const viewer = await loadViewer(db(), locals.user!);
+	const progress = await progressOfStrategy(db(), viewer, strategy.id, goals);
 	const supersedes = strategy.supersedesId
 		? await db()
 				.selectFrom('strategy')
@@ -27,11 +30,23 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const roots = goals.filter((g) => g.parentId === null);
 	return {
 		strategy,
-		tree: buildTree(goals),
+		// Only what the tree shows: the rows' cardCount counts hidden cards too, so it stays here.
+		tree: buildTree(
+			goals.map((g) => ({
+				id: g.id,
+				parentId: g.parentId,
+				level: g.level,
+				code: g.code,
+				title: g.title,
+				position: g.position,
+				progress: progress.get(g.id)
+			}))
+		),
 		supersedes,
 		supersededBy,
 		expanded: url.searchParams.get('expand') === 'all',
 		canEdit: can.editStrategy(locals.user!),
+		visibleOnly: !can.seeEverything(viewer),
 		suggestedCode: nextChildCode(
 			null,
 			roots.map((g) => g.code)

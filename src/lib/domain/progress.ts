@@ -1,0 +1,99 @@
+// Progress of the goal tree, rolled up from the cards: a task counts its own cards, an
+// operational goal its own and its tasks', and so on up to the area. Pure, so that the same sums
+// serve the strategy page, the goal page and, later, the public transparency page.
+
+export const CARD_STATUSES = ['todo', 'in_progress', 'blocked', 'done'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+/** Cards by the status of their column, and those past their due date and not done. */
+export type StatusCounts = Record<CardStatus, number> & { overdue: number };
+
+export interface Progress {
+	done: number;
+	total: number;
+	/** Whole percent done, or null when there are no cards: "no cards" is not "0% done". */
+	percent: number | null;
+}
+
+export interface GoalProgress {
+	/** Cards linked to this goal itself. */
+	own: StatusCounts;
+	/** Cards linked to this goal or to any goal under it. */
+	subtree: StatusCounts;
+	progress: Progress;
+}
+
+/** One row of a count query: the cards of one goal in one status. */
+export interface CountRow {
+	goalId: number;
+	status: CardStatus;
+	count: number;
+	overdue: number;
+}
+
+export function emptyCounts(): StatusCounts {
+	return { todo: 0, in_progress: 0, blocked: 0, done: 0, overdue: 0 };
+}
+
+export function addCounts(into: StatusCounts, from: Partial<StatusCounts>): StatusCounts {
+	for (const key of [...CARD_STATUSES, 'overdue'] as const) into[key] += from[key] ?? 0;
+	return into;
+}
+
+export function totalOf(counts: StatusCounts): number {
+	return CARD_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+}
+
+export function progressOf(counts: StatusCounts): Progress {
+	const total = totalOf(counts);
+	// Rounded down, so that 100% is shown only when every card is done.
+	const percent = total === 0 ? null : Math.floor((counts.done * 100) / total);
+	return { done: counts.done, total, percent };
+}
+
+/** Rows of (goal, status, count, overdue) pivoted into counts per goal. */
+export function countsByGoal(rows: Iterable<CountRow>): Map<number, StatusCounts> {
+	const byGoal = new Map<number, StatusCounts>();
+	for (const row of rows) {
+		const counts = byGoal.get(row.goalId) ?? emptyCounts();
+		// Drivers give counts as numbers or strings (int8 on pg): normalise here, once.
+		counts[row.status] += Number(row.count);
+		counts.overdue += Number(row.overdue);
+		byGoal.set(row.goalId, counts);
+	}
+	return byGoal;
+}
+
+/**
+ * Every goal's own counts, its subtree's totals and its progress. Counts for goals not in
+ * `goals` are ignored; a parent missing from `goals` ends the climb there.
+ */
+export function rollUpProgress(
+	goals: readonly { id: number; parentId: number | null }[],
+	own: ReadonlyMap<number, Partial<StatusCounts>>
+): Map<number, GoalProgress> {
+	const parentOf = new Map(goals.map((g) => [g.id, g.parentId]));
+	const result = new Map<number, GoalProgress>();
+	for (const goal of goals) {
+		result.set(goal.id, {
+			own: addCounts(emptyCounts(), own.get(goal.id) ?? {}),
+			subtree: emptyCounts(),
+			progress: { done: 0, total: 0, percent: null }
+		});
+	}
+	for (const goal of goals) {
+		const counts = own.get(goal.id);
+		if (!counts) continue;
+		// Each goal's cards are added once to itself and to each ancestor. The visited set guards
+		// against a cycle in bad data, which would otherwise loop forever.
+		const visited = new Set<number>();
+		let current: number | null | undefined = goal.id;
+		while (current != null && !visited.has(current) && result.has(current)) {
+			visited.add(current);
+			addCounts(result.get(current)!.subtree, counts);
+			current = parentOf.get(current);
+		}
+	}
+	for (const entry of result.values()) entry.progress = progressOf(entry.subtree);
+	return result;
+}
