@@ -123,3 +123,44 @@ test('a stale edit in a second tab gets the conflict message and keeps what was 
 	await expect(second.getByRole('dialog').getByText(`${title} – finał`).first()).toBeVisible();
 	await expect(second.getByRole('dialog').getByLabel('Termin')).toHaveValue('2027-06-30');
 });
+
+test('filters live in the URL: a shared link shows the same filtered board and list', async ({
+	page
+}) => {
+	await signIn(page, 'wydzial@torun.example');
+	await openBoard(page);
+	await page.getByLabel('Termin', { exact: true }).selectOption({ label: 'po terminie' });
+	await page.getByRole('button', { name: 'Filtruj' }).click();
+	await expect(page).toHaveURL(/due=overdue/);
+	const shown = await page
+		.getByRole('listitem')
+		.filter({ has: page.locator('.title') })
+		.count();
+	await expect(page.getByRole('status').filter({ hasText: 'Pasujące karty' })).toContainText(
+		String(shown)
+	);
+	// The same link in a fresh page, as the list view, sorted by title.
+	const url = new URL(page.url());
+	url.searchParams.set('view', 'list');
+	url.searchParams.set('sort', 'title');
+	await page.goto(url.toString());
+	const rows = page.getByRole('table').getByRole('row');
+	await expect(rows).toHaveCount(shown + 1);
+	const titles = await rows.locator('td:first-child').allInnerTexts();
+	expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'pl')));
+	await expect(page.getByRole('columnheader', { name: /Tytuł/ })).toHaveAttribute(
+		'aria-sort',
+		'ascending'
+	);
+	await page.getByRole('link', { name: 'Wyczyść filtry' }).click();
+	await expect(page).not.toHaveURL(/due=/);
+});
+
+test('"my work" lists the cards of my organisation, overdue first', async ({ page }) => {
+	await signIn(page, 'ngo@torun.example');
+	await page.getByRole('link', { name: 'Moja praca' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moja praca');
+	const rows = page.getByRole('table').getByRole('row');
+	expect(await rows.count()).toBeGreaterThan(3);
+	await expect(rows.nth(1)).toContainText('po terminie');
+});

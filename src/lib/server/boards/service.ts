@@ -1,3 +1,4 @@
+import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
 import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
@@ -22,20 +23,37 @@ export async function listBoards(db: Db, actor: Actor) {
 	return repo.listBoardsFor(db, viewer);
 }
 
-/** Everything the board page shows: the board, its columns and the cards the viewer may see. */
-export async function getBoard(db: Db, actor: Actor, boardId: number) {
+/**
+ * Everything the board page shows: the board, its columns (with how many visible cards each
+ * holds, for WIP limits) and the visible cards the filters select.
+ */
+export async function getBoard(
+	db: Db,
+	actor: Actor,
+	boardId: number,
+	filters: CardFilters = cardFilterSchema.parse({})
+) {
 	const viewer = await loadViewer(db, actor);
 	const board = await boardFor(db, viewer, boardId);
-	const [columns, boardCards] = await Promise.all([
+	const [columns, counts, boardCards, filterOptions] = await Promise.all([
 		repo.listColumns(db, boardId),
-		cards.listBoardCards(db, boardId, viewer)
+		cards.countByColumn(db, boardId, viewer),
+		cards.listBoardCards(db, boardId, viewer, filters),
+		cards.filterOptions(db, boardId, viewer)
 	]);
 	return {
 		board,
-		columns,
+		columns: columns.map((c) => ({ ...c, cardCount: counts.get(c.id) ?? 0 })),
 		cards: boardCards,
+		filterOptions,
 		canManage: can.manageBoard(viewer, board),
 		canCreate: can.createCard(viewer, board),
 		viewer
 	};
+}
+
+/** Cards assigned to the viewer or to their organisations, on every board they may see. */
+export async function getMyWork(db: Db, actor: Actor, filters: CardFilters) {
+	const viewer = await loadViewer(db, actor);
+	return cards.listMyWork(db, viewer, filters);
 }

@@ -1,3 +1,4 @@
+import { parseCardFilters } from '$lib/schemas/filters';
 import { db } from '$lib/server/db/app';
 import { getBoard } from '$lib/server/boards/service';
 import { listGoalsOfStrategy } from '$lib/server/goals/repository';
@@ -6,14 +7,16 @@ import type { LayoutServerLoad } from './$types';
 
 // The board stays on screen behind an open card, so it is the layout's data: opening and closing
 // a card reloads only the card.
-export const load: LayoutServerLoad = async ({ params, locals }) => {
+export const load: LayoutServerLoad = async ({ params, locals, url }) => {
 	const boardId = idOr404(params.id);
-	const data = await handleDomain(() => getBoard(db(), locals.user!, boardId));
+	const filters = parseCardFilters(url.searchParams);
+	const data = await handleDomain(() => getBoard(db(), locals.user!, boardId, filters));
 	const goals = await listGoalsOfStrategy(db(), data.board.strategyId);
 	const { viewer, ...rest } = data;
 	const isStaff = viewer.role !== 'member';
 	return {
 		...rest,
+		filters,
 		goals: goals.map(({ id, parentId, level, code, title, position }) => ({
 			id,
 			parentId,
