@@ -92,6 +92,17 @@ describe('card filters', () => {
 	});
 });
 
+describe('the archive', () => {
+	it('lists archived cards apart from the live ones', async () => {
+		const id = ids['Spotkanie bez terminu']!;
+		await t.db.updateTable('card').set({ archivedAt: new Date() }).where('id', '=', id).execute();
+		expect(await titles(dept, 'archived=1')).toEqual(['Spotkanie bez terminu']);
+		expect(await titles(dept, '')).not.toContain('Spotkanie bez terminu');
+		expect(await titles(ngo, 'archived=1')).toEqual([]);
+		await t.db.updateTable('card').set({ archivedAt: null }).where('id', '=', id).execute();
+	});
+});
+
 describe('my work', () => {
 	it('lists the cards of my organisations and those assigned to me, overdue first', async () => {
 		const all = parseCardFilters(new URLSearchParams(''));

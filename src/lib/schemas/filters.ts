@@ -28,6 +28,12 @@ export const cardFilterSchema = z.object({
 	label: lenient(z.string().trim().min(1).max(40)),
 	due: lenient(z.enum(DUE_FILTERS)),
 	q: lenient(z.string().trim().min(1).max(100)),
+	/** The archive instead of the live cards (the list view shows it; a card there can be restored). */
+	archived: z
+		.literal('1')
+		.optional()
+		.catch(undefined)
+		.transform((v) => v === '1'),
 	view: z.enum(['board', 'list']).catch('board'),
 	sort: z.enum(SORTS).catch('position'),
 	dir: z.enum(['asc', 'desc']).catch('asc')

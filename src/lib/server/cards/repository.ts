@@ -42,7 +42,7 @@ function cardRows(db: Executor, viewer: Viewer, filters: CardFilters) {
 			'leadOrg.name as leadName',
 			'leadOrg.shortName as leadShortName'
 		])
-		.where('card.archivedAt', 'is', null)
+		.where('card.archivedAt', filters.archived ? 'is not' : 'is', null)
 		.where(cardVisibleTo(viewer))
 		.where(cardMatches(filters, viewer.id));
 }

@@ -9,7 +9,9 @@ import type { LayoutServerLoad } from './$types';
 // a card reloads only the card.
 export const load: LayoutServerLoad = async ({ params, locals, url }) => {
 	const boardId = idOr404(params.id);
-	const filters = parseCardFilters(url.searchParams);
+	const parsed = parseCardFilters(url.searchParams);
+	// The board shows live cards only; the archive is a list.
+	const filters = { ...parsed, archived: parsed.view === 'list' && parsed.archived };
 	const data = await handleDomain(() => getBoard(db(), locals.user!, boardId, filters));
 	const goals = await listGoalsOfStrategy(db(), data.board.strategyId);
 	const { viewer, ...rest } = data;
