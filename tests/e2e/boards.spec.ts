@@ -129,7 +129,10 @@ test('filters live in the URL: a shared link shows the same filtered board and l
 }) => {
 	await signIn(page, 'wydzial@torun.example');
 	await openBoard(page);
-	await page.getByLabel('Termin', { exact: true }).selectOption({ label: 'po terminie' });
+	await page
+		.getByRole('form', { name: 'Filtry' })
+		.getByLabel('Termin', { exact: true })
+		.selectOption({ label: 'po terminie' });
 	await page.getByRole('button', { name: 'Filtruj' }).click();
 	await expect(page).toHaveURL(/due=overdue/);
 	const shown = await page

@@ -253,6 +253,10 @@ describe('editing cards', () => {
 		await expect(createCard(t.db, people.ngoB!, board.id, input)).rejects.toBeInstanceOf(
 			NotFoundError
 		);
+		// A partner sees the board through its card, but may not add cards to it.
+		await expect(createCard(t.db, people.ngoA!, board.id, input)).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		await expect(
 			createCard(t.db, people.dept!, board.id, { ...input, columnId: joint.columns[0] })
 		).rejects.toBeInstanceOf(ValidationError);

@@ -12,7 +12,8 @@ import * as repo from './repository';
 
 type Card = NonNullable<Awaited<ReturnType<typeof repo.findCard>>>;
 
-async function visibleCard(db: Db, viewer: Viewer, cardId: number) {
+/** The card with its board and access facts, if the viewer may see it; else NotFoundError. */
+export async function visibleCard(db: Db, viewer: Viewer, cardId: number) {
 	const card = await repo.findCard(db, cardId);
 	if (!card) throw new NotFoundError();
 	const board = await boardFor(db, viewer, card.boardId);
@@ -33,7 +34,7 @@ async function checkGoal(db: Db, strategyId: number, goalId: number | null | und
 	return goalId;
 }
 
-function staleVersion(card: Card): never {
+export function staleVersion(card: Card): never {
 	throw new ConflictError('card_stale', { version: card.version });
 }
 
@@ -57,7 +58,8 @@ export async function getCard(db: Db, actor: Actor, cardId: number) {
 export async function createCard(db: Db, actor: Actor, boardId: number, input: CreateCardInput) {
 	const viewer = await loadViewer(db, actor);
 	const board = await boardFor(db, viewer, boardId);
-	if (!can.createCard(viewer, board)) throw new NotFoundError();
+	// Seen through a partnered card, the board is visible but not open to new cards.
+	if (!can.createCard(viewer, board)) throw new ForbiddenError();
 	const column = await repo.findColumn(db, input.columnId);
 	if (!column || column.boardId !== boardId)
 		throw new ValidationError('columnId', 'card_column_other_board');
