@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== Types and lint"
+npm run -s check
+npm run -s lint
+
 echo "== Unit and integration tests (embedded PGlite)"
 env -u TEST_DATABASE_URL npx vitest run
 

@@ -177,3 +177,22 @@ export async function countColumnRows(db: Db) {
 		events: await countRows(db, 'event')
 	};
 }
+
+/** Assigns people to a card directly, as the seed does, for tests that start from assignees. */
+export async function assignPeople(db: Db, cardId: number, userIds: number[]) {
+	for (const userId of userIds)
+		await db.insertInto('cardAssignee').values({ cardId, userId }).execute();
+}
+
+/** Row counts of what a change of a card's organisations or people writes. */
+export async function countPeopleRows(db: Db) {
+	const assignees = await db
+		.selectFrom('cardAssignee')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return {
+		organizations: await countRows(db, 'cardOrganization'),
+		assignees: Number(assignees.n),
+		events: await countRows(db, 'event')
+	};
+}

@@ -158,7 +158,7 @@ async function discover(staff: APIRequestContext, key: string): Promise<World> {
  * run's database: the final "nothing changed" check compares with it, not with a later reading.
  */
 export async function loadWorld(staff: APIRequestContext, port: string): Promise<World> {
-	const file = `tests/.tmp/policy-matrix-${port}.json`;
+	const file = `tests/.tmp/access-policy-${port}.json`;
 	const key = await worldKey(staff);
 	if (existsSync(file)) {
 		const saved = JSON.parse(readFileSync(file, 'utf8')) as World;

@@ -38,6 +38,20 @@ export function staleVersion(card: Card): never {
 	throw new ConflictError('card_stale', { version: card.version });
 }
 
+/**
+ * The card's id once it is known to sit on the board its URL names: a card is addressed through
+ * its own board only, in actions as in pages.
+ */
+export async function cardOnBoard(db: Db, cardId: number, boardId: number): Promise<number> {
+	const card = await db
+		.selectFrom('card')
+		.select('boardId')
+		.where('id', '=', cardId)
+		.executeTakeFirst();
+	if (!card || card.boardId !== boardId) throw new NotFoundError();
+	return cardId;
+}
+
 export async function getCard(db: Db, actor: Actor, cardId: number) {
 	const viewer = await loadViewer(db, actor);
 	const { card, board, facts } = await visibleCard(db, viewer, cardId);

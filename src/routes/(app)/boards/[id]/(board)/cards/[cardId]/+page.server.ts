@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
+import { cardAssigneesSchema, cardOrganizationsSchema } from '$lib/schemas/card-people';
 import { updateCardSchema, versionSchema } from '$lib/schemas/cards';
-import { getCard, setArchived, updateCard } from '$lib/server/cards/service';
+import { cardPeopleOptions, setAssignees, setOrganizations } from '$lib/server/cards/people';
+import { cardOnBoard, getCard, setArchived, updateCard } from '$lib/server/cards/service';
 import { db } from '$lib/server/db/app';
 import { formAction, handleDomain, idOr404 } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -13,23 +15,39 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const data = await handleDomain(() => getCard(db(), locals.user!, idOr404(params.cardId)));
 	// A card is addressed through its own board only.
 	if (data.card.boardId !== boardId) error(404, m.error_not_found());
-	return { ...data, descriptionHtml: renderMarkdown(data.card.description) };
+	const people = await cardPeopleOptions(db(), locals.user!, data);
+	return { ...data, descriptionHtml: renderMarkdown(data.card.description), people };
 };
+
+/** The card of the URL, refused (404) when the URL names another board than the card's. */
+const cardOf = (params: { id: string; cardId: string }) =>
+	handleDomain(() => cardOnBoard(db(), idOr404(params.cardId), idOr404(params.id)));
 
 export const actions: Actions = {
 	update: ({ request, params, locals }) =>
 		formAction(request, updateCardSchema, async (input) => {
-			await updateCard(db(), locals.user!, idOr404(params.cardId), input);
+			await updateCard(db(), locals.user!, await cardOf(params), input);
 			return { saved: true };
 		}),
 	archive: ({ request, params, locals }) =>
 		formAction(request, versionSchema, async ({ version }) => {
-			await setArchived(db(), locals.user!, idOr404(params.cardId), { version, archived: true });
-			redirect(303, `/boards/${idOr404(params.id)}?archived=1`);
+			await setArchived(db(), locals.user!, await cardOf(params), { version, archived: true });
+			redirect(303, `/boards/${idOr404(params.id)}?archived_card=1`);
 		}),
 	restore: ({ request, params, locals }) =>
 		formAction(request, versionSchema, async ({ version }) => {
-			await setArchived(db(), locals.user!, idOr404(params.cardId), { version, archived: false });
+			await setArchived(db(), locals.user!, await cardOf(params), { version, archived: false });
 			return { restored: true };
+		}),
+	// The card's organisations and people (src/lib/components/card/People.svelte).
+	organizations: ({ request, params, locals }) =>
+		formAction(request, cardOrganizationsSchema, async (input) => {
+			await setOrganizations(db(), locals.user!, await cardOf(params), input);
+			return { people: 'organizations' as const, done: true };
+		}),
+	assignees: ({ request, params, locals }) =>
+		formAction(request, cardAssigneesSchema, async (input) => {
+			await setAssignees(db(), locals.user!, await cardOf(params), input);
+			return { people: 'assignees' as const, done: true };
 		})
 };
