@@ -5,7 +5,8 @@ import {
 	childLevel,
 	compareCodes,
 	nextChildCode,
-	type GoalRow
+	type GoalRow,
+	inTreeOrder
 } from './goal-tree';
 
 const row = (id: number, parentId: number | null, code: string | null, position = 0): GoalRow => ({
@@ -53,5 +54,17 @@ describe('goal tree', () => {
 		expect(childLevel('area', true)).toBe('strategic');
 		expect(childLevel('operational', true)).toBe('task');
 		expect(childLevel('task', true)).toBeNull();
+	});
+});
+
+describe('inTreeOrder', () => {
+	it('lists each goal before the goals under it, siblings by position', () => {
+		const rows = [
+			{ id: 3, parentId: 1, level: 'operational' as const, code: '1.2', title: 'b', position: 1 },
+			{ id: 1, parentId: null, level: 'strategic' as const, code: '1', title: 'a', position: 0 },
+			{ id: 4, parentId: 2, level: 'task' as const, code: '1.1.1', title: 'd', position: 0 },
+			{ id: 2, parentId: 1, level: 'operational' as const, code: '1.1', title: 'c', position: 0 }
+		];
+		expect(inTreeOrder(rows).map((r) => r.code)).toEqual(['1', '1.1', '1.1.1', '1.2']);
 	});
 });

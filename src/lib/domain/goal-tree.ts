@@ -84,3 +84,16 @@ export function nextChildCode(parentCode: string | null, siblingCodes: (string |
 		.filter((n) => Number.isInteger(n));
 	return `${prefix}${numbers.length ? Math.max(...numbers) + 1 : 1}`;
 }
+
+/** The rows in the order the tree reads: each goal followed by the goals under it. */
+export function inTreeOrder<T extends GoalRow>(rows: T[]): T[] {
+	const out: T[] = [];
+	const walk = (nodes: GoalNode<T>[]) => {
+		for (const { children, ...row } of nodes) {
+			out.push(row as unknown as T);
+			walk(children);
+		}
+	};
+	walk(buildTree(rows));
+	return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePositions, isPositionKey, positionBetween, positionsAfter } from './position';
+import { comparePositions, positionBetween, positionsAfter } from './position';
 
 describe('position keys', () => {
 	it('always finds a key between two neighbours, in byte order', () => {
@@ -15,11 +15,5 @@ describe('position keys', () => {
 		}
 		keys = keys.filter((k, i) => keys.indexOf(k) === i);
 		expect(keys).toHaveLength(53);
-	});
-
-	it('accepts the keys it makes and refuses keys out of shape', () => {
-		for (const key of positionsAfter(null, 5)) expect(isPositionKey(key)).toBe(true);
-		for (const bad of ['', 'a', '0a', 'a0 ', 'a-1', "a0'; drop table card;--", 'b', 'a00'])
-			expect(isPositionKey(bad), bad).toBe(false);
 	});
 });

@@ -4,19 +4,6 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 // takes a key between theirs, so a move writes one row. Keys compare byte by byte (the database
 // columns use collation "C"), which is what `<` on strings does in JavaScript too.
 
-/** The shape of a key: an integer part led by a letter, then base-62 digits. */
-const KEY_SHAPE = /^[a-zA-Z][0-9a-zA-Z]{0,62}$/;
-
-export function isPositionKey(key: string): boolean {
-	if (!KEY_SHAPE.test(key)) return false;
-	try {
-		generateKeyBetween(key, null);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** A key that sorts after `before` and before `after` (null: the start or end of the list). */
 export function positionBetween(before: string | null, after: string | null): string {
 	return generateKeyBetween(before, after);

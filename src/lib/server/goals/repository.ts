@@ -67,6 +67,18 @@ export function listGoalsOfStrategy(db: Executor, strategyId: number) {
 		.execute();
 }
 
+/** The goals of every current strategy, with its title: what "my work" filters by. */
+export function listCurrentGoals(db: Executor) {
+	return db
+		.selectFrom('goal')
+		.innerJoin('strategy', 'strategy.id', 'goal.strategyId')
+		.select(goalColumns)
+		.select('strategy.title as strategyTitle')
+		.where('strategy.status', '=', 'current')
+		.orderBy('strategy.owner')
+		.execute();
+}
+
 export function listSiblings(db: Executor, strategyId: number, parentId: number | null) {
 	return db
 		.selectFrom('goal')

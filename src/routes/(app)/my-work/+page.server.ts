@@ -1,14 +1,16 @@
 import { parseCardFilters } from '$lib/schemas/filters';
 import { getMyWork } from '$lib/server/boards/service';
 import { db } from '$lib/server/db/app';
+import { listCurrentGoals } from '$lib/server/goals/repository';
 import { listMemberships } from '$lib/server/users/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = { ...parseCardFilters(url.searchParams), view: 'list' as const };
-	const [cards, memberships] = await Promise.all([
+	const [cards, memberships, goals] = await Promise.all([
 		getMyWork(db(), locals.user!, filters),
-		listMemberships(db(), locals.user!.id)
+		listMemberships(db(), locals.user!.id),
+		listCurrentGoals(db())
 	]);
 	const labels = [...new Set(cards.flatMap((c) => c.labels))].sort((a, b) =>
 		a.localeCompare(b, 'pl')
@@ -16,6 +18,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		cards,
 		filters,
+		goals: goals.map(({ id, parentId, level, code, title, position, strategyTitle }) => ({
+			id,
+			parentId,
+			level,
+			code,
+			title,
+			position,
+			strategyTitle
+		})),
 		orgs: memberships.map((o) => ({ id: o.id, name: o.name })),
 		labels
 	};
