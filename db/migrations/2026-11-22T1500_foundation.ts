@@ -222,6 +222,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['board_id', 'column_id'])
 		.execute();
 	await db.schema.createIndex('card_goal_id_idx').on('card').column('goal_id').execute();
+	// A move finds its neighbours' positions within the column.
+	await db.schema
+		.createIndex('card_column_id_position_idx')
+		.on('card')
+		.columns(['column_id', 'position'])
+		.execute();
 
 	await db.schema
 		.createTable('card_organization')

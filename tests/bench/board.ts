@@ -8,12 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { seedDatabase } from '../../db/seed';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { getBoard } from '../../src/lib/server/boards/service';
+import { boardPage } from '../../src/lib/server/boards/page';
 import { moveCard } from '../../src/lib/server/cards/service';
 import type { Db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { listGoalsOfStrategy } from '../../src/lib/server/goals/repository';
-import { parseCardFilters } from '../../src/lib/schemas/filters';
 import { buildBigBoard, type BigBoard } from './lib/big-board';
 import { openBenchDatabase, type BenchDatabase } from './lib/database';
 import { QueryCounter } from './lib/query-counter';
@@ -37,31 +35,9 @@ const MOVE_WARM_UP = 50;
 const BUDGET_MS = { load: 25_000, partnerLoad: 10_000, moves: 20_000 };
 const TARGET = { loadP95: 100, payloadGzip: 1_000_000, moveP95: 5 };
 
-/**
- * What the board page's layout load (routes/(app)/boards/[id]/(board)/+layout.server.ts) does,
- * call for call, for the board's plain URL (no filters in the query string): getBoard, then the
- * strategy's goals, shaped as the page receives them. Keep it in step with that file.
- */
-async function loadBoardPage(db: Db, actor: Actor, boardId: number) {
-	const parsed = parseCardFilters(new URLSearchParams());
-	const filters = { ...parsed, archived: parsed.view === 'list' && parsed.archived };
-	const data = await getBoard(db, actor, boardId, filters);
-	const goals = await listGoalsOfStrategy(db, data.board.strategyId);
-	const { viewer, ...rest } = data;
-	const isStaff = viewer.role !== 'member';
-	return {
-		...rest,
-		filters,
-		goals: goals.map(({ id, parentId, level, code, title, position }) => ({
-			id,
-			parentId,
-			level,
-			code,
-			title,
-			position
-		})),
-		leadOptions: data.board.participants.filter((o) => isStaff || viewer.orgs.has(o.id))
-	};
+/** The board page's data for its plain URL: the very function the page's load calls. */
+function loadBoardPage(db: Db, actor: Actor, boardId: number) {
+	return boardPage(db, actor, boardId, new URLSearchParams());
 }
 
 function loadRows(who: string, load: { times: number[]; cards: number }): Row[] {
@@ -69,7 +45,7 @@ function loadRows(who: string, load: { times: number[]; cards: number }): Row[] 
 	return [
 		{ measure: `board load, ${who}: p50`, figure: ms(percentile(load.times, 50)) },
 		{
-			measure: `board load, ${who}: p95 (${load.cards} cards, ${load.times.length} loads)`,
+			measure: `board load, ${who}: p95 (${load.cards} tiles sent, ${load.times.length} loads)`,
 			figure: ms(p95),
 			target: `≤ ${TARGET.loadP95} ms`,
 			meets: p95 <= TARGET.loadP95
@@ -83,7 +59,7 @@ async function timeLoads(db: Db, actor: Actor, boardId: number, budgetMs: number
 		LOADS,
 		LOAD_WARM_UP,
 		async () => {
-			cards = (await loadBoardPage(db, actor, boardId)).cards.length;
+			cards = (await loadBoardPage(db, actor, boardId)).tiles.length;
 		},
 		budgetMs
 	);

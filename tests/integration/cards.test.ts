@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 const titlesOn = async (who: Actor, boardId: number) =>
-	(await getBoard(t.db, who, boardId)).cards.map((c) => c.id);
+	(await getBoard(t.db, who, boardId)).tiles.map((c) => c.id);
 const current = async (id: number) =>
 	t.db.selectFrom('card').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const columnOrder = async (columnId: number) =>

@@ -5,6 +5,8 @@ import { z } from './zod';
 // that cannot be read simply does not filter.
 
 export const DUE_FILTERS = ['overdue', 'week', 'none'] as const;
+export const PER_COLUMN = 100;
+export const LIST_ROWS = 300;
 export const SORTS = ['position', 'title', 'due', 'priority', 'column', 'updated'] as const;
 
 const id = z
@@ -34,6 +36,9 @@ export const cardFilterSchema = z.object({
 		.optional()
 		.catch(undefined)
 		.transform((v) => v === '1'),
+	/** How many cards each column of the board shows, and how many rows the list shows. */
+	per: z.coerce.number().int().min(1).max(5000).catch(PER_COLUMN),
+	rows: z.coerce.number().int().min(1).max(5000).catch(LIST_ROWS),
 	view: z.enum(['board', 'list']).catch('board'),
 	sort: z.enum(SORTS).catch('position'),
 	dir: z.enum(['asc', 'desc']).catch('asc')

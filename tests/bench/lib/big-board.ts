@@ -3,7 +3,7 @@ import { DEFAULT_COLUMNS } from '../../../db/seed/boards-data';
 import { COORDINATOR, SAMPLE_NGOS } from '../../../db/seed/organizations';
 import { CITY_CURRENT_SLUG } from '../../../db/seed/strategies';
 import { positionsAfter } from '../../../src/lib/domain/position';
-import type { Actor } from '../../../src/lib/server/auth/policy';
+import { loadViewer, type Actor } from '../../../src/lib/server/auth/policy';
 import type { Db } from '../../../src/lib/server/db';
 import type { ColumnStatus } from '../../../src/lib/server/db/schema';
 import type { Random } from './stats';
@@ -207,13 +207,17 @@ export async function buildBigBoard(db: Db, cardCount: number, rnd: Random): Pro
 	// Fresh statistics, as autovacuum would have gathered on a board that grew over months.
 	await sql`analyze`.execute(db);
 
+	// As the app does: a request's user carries its memberships, read with the session.
+	const [coordinator, member, partner] = await Promise.all(
+		[world.coordinator, staff[0]!, world.partner].map((actor) => loadViewer(db, actor))
+	);
 	return {
 		id: board.id,
 		columns,
 		cardColumns: new Map(cards.map((c) => [c.id, c.columnId])),
-		coordinator: world.coordinator,
-		member: staff[0]!,
-		partner: world.partner,
+		coordinator: coordinator!,
+		member: member!,
+		partner: partner!,
 		counts: {
 			cards: cards.length,
 			partners: links.length - cards.length,

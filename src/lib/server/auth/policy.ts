@@ -74,11 +74,15 @@ export function requireStrategyEditor(actor: Actor | null): asserts actor is Act
 	if (!actor || !can.editStrategy(actor)) throw new NotFoundError();
 }
 
-/** The signed-in person with their memberships, read once per request that needs them. */
+/**
+ * The signed-in person with their memberships. A request's user already carries them (read
+ * with the session); anyone else — a script, a test — has them read here.
+ */
 export async function loadViewer(
 	db: Kysely<Database> | Transaction<Database>,
-	actor: Actor
+	actor: Actor | Viewer
 ): Promise<Viewer> {
+	if ('orgs' in actor) return actor;
 	const rows = await db
 		.selectFrom('membership')
 		.select(['organizationId', 'role'])

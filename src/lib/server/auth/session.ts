@@ -1,7 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db';
-import type { InstanceRole } from '../db/schema';
+import type { InstanceRole, MembershipRole } from '../db/schema';
 
 // Sessions as the Lucia guide teaches: the cookie holds a random token, the database only its
 // SHA-256, so a leaked database cannot be replayed as cookies.
@@ -17,6 +18,8 @@ export interface SessionUser {
 	name: string;
 	role: InstanceRole;
 	locale: 'pl' | 'en' | null;
+	/** The person's organisations and role in each, read with the session: every rule needs them. */
+	orgs: ReadonlyMap<number, MembershipRole>;
 }
 
 export interface ValidSession {
@@ -62,7 +65,14 @@ export async function validateSessionToken(
 			'user.name',
 			'user.role',
 			'user.locale',
-			'user.disabledAt'
+			'user.disabledAt',
+			(eb) =>
+				jsonArrayFrom(
+					eb
+						.selectFrom('membership')
+						.select(['membership.organizationId', 'membership.role'])
+						.whereRef('membership.userId', '=', 'user.id')
+				).as('memberships')
 		])
 		.where('session.id', '=', sessionId)
 		.executeTakeFirst();
@@ -83,7 +93,14 @@ export async function validateSessionToken(
 	}
 	return {
 		session,
-		user: { id: row.userId, email: row.email, name: row.name, role: row.role, locale: row.locale }
+		user: {
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			locale: row.locale,
+			orgs: new Map(row.memberships.map((m) => [m.organizationId, m.role]))
+		}
 	};
 }
 

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/schema';
 import type { Viewer } from '../auth/policy';
 import { can } from '../auth/policy';
@@ -108,11 +109,13 @@ export function listBoardsFor(db: Executor, viewer: Viewer) {
 }
 
 export async function findBoard(db: Executor, id: number) {
+	// One statement: a board is read on every card action. The owner always takes part, whether
+	// or not it is listed in board_organization.
 	const board = await db
 		.selectFrom('board')
 		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
 		.innerJoin('strategy', 'strategy.id', 'board.strategyId')
-		.select([
+		.select((eb) => [
 			'board.id',
 			'board.title',
 			'board.description',
@@ -121,29 +124,31 @@ export async function findBoard(db: Executor, id: number) {
 			'board.strategyId',
 			'strategy.owner as strategyOwner',
 			'board.archivedAt',
-			'owner.name as ownerName'
+			'owner.name as ownerName',
+			jsonArrayFrom(
+				eb
+					.selectFrom('organization')
+					.select(['organization.id', 'organization.name', 'organization.kind'])
+					.where((inner) =>
+						inner.or([
+							inner('organization.id', '=', inner.ref('board.ownerOrganizationId')),
+							inner(
+								'organization.id',
+								'in',
+								inner
+									.selectFrom('boardOrganization')
+									.select('boardOrganization.organizationId')
+									.whereRef('boardOrganization.boardId', '=', 'board.id')
+							)
+						])
+					)
+					.orderBy('organization.name')
+			).as('participants')
 		])
 		.where('board.id', '=', id)
 		.executeTakeFirst();
 	if (!board) return undefined;
-	// The owner always takes part, whether or not it is listed in board_organization.
-	const participants = await db
-		.selectFrom('organization')
-		.select(['organization.id', 'organization.name', 'organization.kind'])
-		.where((eb) =>
-			eb.or([
-				eb('organization.id', '=', board.ownerOrganizationId),
-				eb(
-					'organization.id',
-					'in',
-					eb.selectFrom('boardOrganization').select('organizationId').where('boardId', '=', id)
-				)
-			])
-		)
-		.orderBy('organization.name')
-		.execute();
-	const participantIds = participants.map((p) => p.id);
-	return { ...board, participants, participantIds };
+	return { ...board, participantIds: board.participants.map((p) => p.id) };
 }
 
 /** Whether the viewer's organisations lead or partner any live card on the board. */

@@ -2,7 +2,7 @@ import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
 import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import * as cards from '../cards/repository';
+import * as cards from '../cards/lists';
 import * as repo from './repository';
 
 // Reading boards. A board the viewer may not open answers 404, like a board that is not there.
@@ -25,7 +25,8 @@ export async function listBoards(db: Db, actor: Actor) {
 
 /**
  * Everything the board page shows: the board, its columns (with how many visible cards each
- * holds, for WIP limits) and the visible cards the filters select.
+ * holds, for WIP limits), and the visible cards the filters select — as tiles for the board
+ * view, as rows for the list view.
  */
 export async function getBoard(
 	db: Db,
@@ -35,16 +36,19 @@ export async function getBoard(
 ) {
 	const viewer = await loadViewer(db, actor);
 	const board = await boardFor(db, viewer, boardId);
-	const [columns, counts, boardCards, filterOptions] = await Promise.all([
+	const list = filters.view === 'list';
+	const [columns, counts, tiles, rows, filterOptions] = await Promise.all([
 		repo.listColumns(db, boardId),
 		cards.countByColumn(db, boardId, viewer),
-		cards.listBoardCards(db, boardId, viewer, filters),
+		list ? [] : cards.listBoardTiles(db, boardId, viewer, filters),
+		list ? cards.listBoardRows(db, boardId, viewer, filters) : [],
 		cards.filterOptions(db, boardId, viewer)
 	]);
 	return {
 		board,
 		columns: columns.map((c) => ({ ...c, cardCount: counts.get(c.id) ?? 0 })),
-		cards: boardCards,
+		tiles,
+		rows,
 		filterOptions,
 		canManage: can.manageBoard(viewer, board),
 		canCreate: can.createCard(viewer, board),

@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { positionBetween } from '$lib/domain/position';
+import { cardFilterSchema } from '$lib/schemas/filters';
 import type { CreateCardInput, MoveCardInput, UpdateCardInput } from '$lib/schemas/cards';
 import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
 import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { listEventsFor, recordEvent } from '../events/repository';
+import { listBoardTiles } from './lists';
 import * as repo from './repository';
 
 // Cards: every change checks access, validates against the database, and writes the card row and
@@ -67,6 +70,17 @@ export async function getCard(db: Db, actor: Actor, cardId: number) {
 		canEdit: can.editCard(viewer, facts),
 		canMove: can.moveCard(viewer, facts)
 	};
+}
+
+/**
+ * Where the "move to…" control offers to put a card: the first cards of each column of its
+ * board that the viewer may see (the same ones the board shows).
+ */
+export async function moveTargets(db: Db, actor: Actor, boardId: number) {
+	const viewer = await loadViewer(db, actor);
+	await boardFor(db, viewer, boardId);
+	const tiles = await listBoardTiles(db, boardId, viewer, cardFilterSchema.parse({}));
+	return tiles.map(({ id, title, columnId }) => ({ id, title, columnId }));
 }
 
 export async function createCard(db: Db, actor: Actor, boardId: number, input: CreateCardInput) {
@@ -182,44 +196,53 @@ export async function moveCard(db: Db, actor: Actor, cardId: number, input: Move
 	const { card, facts } = await visibleCard(db, viewer, cardId);
 	if (!can.moveCard(viewer, facts)) throw new ForbiddenError();
 	if (card.version !== input.version) staleVersion(card);
-	const column = await repo.findColumn(db, input.columnId);
+	if (input.afterId === cardId) throw new ValidationError('afterId', 'card_after_itself');
+	const column = await repo.findMoveTarget(db, {
+		columnId: input.columnId,
+		afterId: input.afterId ?? null,
+		cardId,
+		countLive: input.columnId !== card.columnId && !input.confirmWip
+	});
 	if (!column || column.boardId !== card.boardId)
 		throw new ValidationError('columnId', 'card_column_other_board');
-	let after: string | null = null;
-	if (input.afterId) {
-		if (input.afterId === cardId) throw new ValidationError('afterId', 'card_after_itself');
-		const neighbour = await repo.findCard(db, input.afterId);
-		if (!neighbour || neighbour.columnId !== column.id)
-			throw new ValidationError('afterId', 'card_after_other_column');
-		after = neighbour.position;
-	}
+	if (input.afterId && column.afterPosition === null)
+		throw new ValidationError('afterId', 'card_after_other_column');
 	if (column.id !== card.columnId && column.wipLimit && !input.confirmWip) {
-		const count = await repo.countLiveCards(db, column.id);
-		if (count >= column.wipLimit)
+		if (column.liveCount >= column.wipLimit)
 			throw new ConflictError('card_wip_limit', { column: column.title, limit: column.wipLimit });
 	}
-	const before = await repo.nextPosition(db, column.id, after, cardId);
-	const position = positionBetween(after, before);
-	return db.transaction().execute(async (trx) => {
-		const moved = await trx
-			.updateTable('card')
-			.set({ columnId: column.id, position, version: card.version + 1, updatedAt: new Date() })
-			.where('id', '=', cardId)
-			.where('version', '=', input.version)
-			.returning(['id', 'version', 'columnId', 'position'])
-			.executeTakeFirst();
-		if (!moved) staleVersion(card);
-		await recordEvent(trx, {
-			actorId: actor.id,
-			type: 'card.moved',
-			entityType: 'card',
-			entityId: cardId,
-			boardId: card.boardId,
-			cardId,
-			payload: { fromColumnId: card.columnId, toColumnId: column.id, position }
-		});
-		return moved;
-	});
+	const position = positionBetween(column.afterPosition, column.nextPosition);
+	const payload = { fromColumnId: card.columnId, toColumnId: column.id, position };
+	// The move and its event in one statement (so one round trip, and atomic as a transaction
+	// would be): the event is written only if the update found the card at the version named.
+	const written = await db
+		.with('moved', (qb) =>
+			qb
+				.updateTable('card')
+				.set({ columnId: column.id, position, version: card.version + 1, updatedAt: new Date() })
+				.where('id', '=', cardId)
+				.where('version', '=', input.version)
+				.returning(['id', 'boardId'])
+		)
+		.insertInto('event')
+		.columns(['actorId', 'type', 'entityType', 'entityId', 'boardId', 'cardId', 'payload'])
+		.expression((eb) =>
+			eb
+				.selectFrom('moved')
+				.select([
+					eb.val(actor.id).as('actorId'),
+					eb.val('card.moved').as('type'),
+					eb.val('card').as('entityType'),
+					'moved.id as entityId',
+					'moved.boardId',
+					'moved.id as cardId',
+					sql<string>`${JSON.stringify(payload)}::jsonb`.as('payload')
+				])
+		)
+		.returning('id')
+		.executeTakeFirst();
+	if (!written) staleVersion(card);
+	return { id: cardId, version: card.version + 1, columnId: column.id, position };
 }
 
 /** Archives (or restores) a card: it leaves (or returns to) the board, its history kept. */

@@ -51,6 +51,15 @@ export function findGoal(db: Executor, id: number) {
 	return db.selectFrom('goal').select(goalColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The goal tree of a strategy and nothing more: what pickers and filters offer. */
+export function listGoalOutline(db: Executor, strategyId: number) {
+	return db
+		.selectFrom('goal')
+		.select(['id', 'parentId', 'level', 'code', 'title', 'position'])
+		.where('strategyId', '=', strategyId)
+		.execute();
+}
+
 /** Every goal of a strategy with the number of cards linked to it (archived ones included). */
 export function listGoalsOfStrategy(db: Executor, strategyId: number) {
 	return db

@@ -2,7 +2,13 @@ import { redirect } from '@sveltejs/kit';
 import { cardAssigneesSchema, cardOrganizationsSchema } from '$lib/schemas/card-people';
 import { updateCardSchema, versionSchema } from '$lib/schemas/cards';
 import { cardPeopleOptions, setAssignees, setOrganizations } from '$lib/server/cards/people';
-import { cardOnBoard, getCard, setArchived, updateCard } from '$lib/server/cards/service';
+import {
+	cardOnBoard,
+	getCard,
+	moveTargets as listMoveTargets,
+	setArchived,
+	updateCard
+} from '$lib/server/cards/service';
 import { db } from '$lib/server/db/app';
 import { formAction, handleDomain, idOr404 } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -15,8 +21,16 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const data = await handleDomain(() => getCard(db(), locals.user!, idOr404(params.cardId)));
 	// A card is addressed through its own board only.
 	if (data.card.boardId !== boardId) error(404, m.error_not_found());
-	const people = await cardPeopleOptions(db(), locals.user!, data);
-	return { ...data, descriptionHtml: renderMarkdown(data.card.description), people };
+	const [people, moveTargets] = await Promise.all([
+		cardPeopleOptions(db(), locals.user!, data),
+		data.canMove ? listMoveTargets(db(), locals.user!, boardId) : []
+	]);
+	return {
+		...data,
+		descriptionHtml: renderMarkdown(data.card.description),
+		people,
+		moveTargets
+	};
 };
 
 /** The card of the URL, refused (404) when the URL names another board than the card's. */

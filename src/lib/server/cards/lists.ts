@@ -1,0 +1,239 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
+import type { Viewer } from '../auth/policy';
+import { cardVisibleTo } from '../boards/repository';
+import type { Database } from '../db/schema';
+import { cardMatches } from './filters';
+import { listAssignees } from './repository';
+
+// Cards in lists: the board's tiles, the list view's rows, "my work", and the counts and
+// filter options beside them. Every query keeps to the cards the viewer may see.
+
+const NO_FILTERS: CardFilters = cardFilterSchema.parse({});
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+const PRIORITY_RANK = sql<number>`case card.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+
+/** What a tile or a row of the list shows, for the cards that `where` selects. */
+function cardRows(db: Executor, viewer: Viewer, filters: CardFilters) {
+	return db
+		.selectFrom('card')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.leftJoin('goal', 'goal.id', 'card.goalId')
+		.leftJoin('cardOrganization as lead', (join) =>
+			join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
+		)
+		.leftJoin('organization as leadOrg', 'leadOrg.id', 'lead.organizationId')
+		.select([
+			'card.id',
+			'card.boardId',
+			'board.title as boardTitle',
+			'card.columnId',
+			'boardColumn.title as columnTitle',
+			'boardColumn.status',
+			'card.title',
+			'card.position',
+			'card.version',
+			'card.priority',
+			'card.labels',
+			'card.startDate',
+			'card.dueDate',
+			'card.updatedAt',
+			'goal.code as goalCode',
+			'goal.title as goalTitle',
+			'leadOrg.name as leadName',
+			'leadOrg.shortName as leadShortName'
+		])
+		.where('card.archivedAt', filters.archived ? 'is not' : 'is', null)
+		.where(cardVisibleTo(viewer))
+		.where(cardMatches(filters, viewer.id));
+}
+
+/** Orders the rows as the list view asks; the board view keeps the cards' own order. */
+function sorted<T extends ReturnType<typeof cardRows>>(query: T, filters: CardFilters): T {
+	const dir = filters.dir;
+	switch (filters.sort) {
+		case 'title':
+			return query.orderBy('card.title', dir).orderBy('card.id') as T;
+		case 'due':
+			return query.orderBy(sql`card.due_date ${sql.raw(dir)} nulls last`).orderBy('card.id') as T;
+		case 'priority':
+			return query.orderBy(PRIORITY_RANK, dir).orderBy('card.id') as T;
+		case 'updated':
+			return query.orderBy('card.updatedAt', dir).orderBy('card.id') as T;
+		case 'column':
+			return query
+				.orderBy('boardColumn.position', dir)
+				.orderBy('card.position')
+				.orderBy('card.id') as T;
+		default:
+			return query.orderBy('card.position').orderBy('card.id') as T;
+	}
+}
+
+async function withAssignees<T extends { id: number }>(db: Executor, cards: T[]) {
+	const assignees = await listAssignees(
+		db,
+		cards.map((c) => c.id)
+	);
+	return cards.map((c) => ({ ...c, assignees: assignees.get(c.id) ?? [] }));
+}
+
+/** The list view's rows of a board: the cards the viewer may see and the filters select. */
+export async function listBoardRows(
+	db: Executor,
+	boardId: number,
+	viewer: Viewer,
+	filters: CardFilters = NO_FILTERS
+) {
+	const query = cardRows(db, viewer, filters)
+		.where('card.boardId', '=', boardId)
+		.limit(filters.rows);
+	return withAssignees(db, await sorted(query, filters).execute());
+}
+
+/**
+ * The board view's tiles: the first `filters.per` cards of each column that the viewer may see
+ * and the filters select, with how many match in all. A tile carries ids, not names: the page
+ * already holds the goals, organisations and people it points to, and a board of thousands of
+ * cards would otherwise send the same names thousands of times.
+ */
+export async function listBoardTiles(
+	db: Executor,
+	boardId: number,
+	viewer: Viewer,
+	filters: CardFilters
+) {
+	const ranked = db
+		.selectFrom('card')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.leftJoin('cardOrganization as lead', (join) =>
+			join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
+		)
+		.select([
+			'card.id',
+			'card.columnId',
+			'card.version',
+			'card.title',
+			'card.priority',
+			'card.labels',
+			'card.dueDate',
+			'card.goalId',
+			'lead.organizationId as leadId',
+			sql<number>`(row_number() over (partition by card.column_id order by card.position, card.id))::int`.as(
+				'rank'
+			),
+			sql<number>`(count(*) over (partition by card.column_id))::int`.as('matching')
+		])
+		.where('card.boardId', '=', boardId)
+		.where('card.archivedAt', 'is', null)
+		.where(cardVisibleTo(viewer))
+		.where(cardMatches(filters, viewer.id));
+	return db
+		.selectFrom(ranked.as('tile'))
+		.selectAll()
+		.select(
+			sql<
+				number[] | null
+			>`(select array_agg(a.user_id order by a.user_id) from card_assignee a where a.card_id = tile.id)`.as(
+				'assigneeIds'
+			)
+		)
+		.where('tile.rank', '<=', filters.per)
+		.orderBy('tile.columnId')
+		.orderBy('tile.rank')
+		.execute();
+}
+
+/**
+ * "My work": cards assigned to me or led or partnered by my organisations, on every board,
+ * overdue first, then by due date.
+ */
+export async function listMyWork(db: Executor, viewer: Viewer, filters: CardFilters) {
+	const orgIds = [...viewer.orgs.keys()];
+	const mine = cardRows(db, viewer, filters)
+		.where((eb) =>
+			eb.or([
+				eb.exists(
+					eb
+						.selectFrom('cardAssignee as mine')
+						.select(sql`1`.as('one'))
+						.whereRef('mine.cardId', '=', 'card.id')
+						.where('mine.userId', '=', viewer.id)
+				),
+				...(orgIds.length
+					? [
+							eb.exists(
+								eb
+									.selectFrom('cardOrganization as ours')
+									.select(sql`1`.as('one'))
+									.whereRef('ours.cardId', '=', 'card.id')
+									.where('ours.organizationId', 'in', orgIds)
+							)
+						]
+					: [])
+			])
+		)
+		.limit(500);
+	const ordered =
+		filters.sort === 'position'
+			? mine
+					.orderBy(
+						sql`case when card.due_date < current_date and board_column.status <> 'done' then 0 else 1 end`
+					)
+					.orderBy(sql`card.due_date asc nulls last`)
+					.orderBy('card.id')
+			: sorted(mine, filters);
+	return withAssignees(db, await ordered.execute());
+}
+
+/** How many live cards each column holds that the viewer may see, whatever the filters. */
+export async function countByColumn(db: Executor, boardId: number, viewer: Viewer) {
+	const rows = await db
+		.selectFrom('card')
+		.select(['card.columnId', sql<number>`count(*)::int`.as('n')])
+		.where('card.boardId', '=', boardId)
+		.where('card.archivedAt', 'is', null)
+		.where(cardVisibleTo(viewer))
+		.groupBy('card.columnId')
+		.execute();
+	return new Map(rows.map((r) => [r.columnId, Number(r.n)]));
+}
+
+/** What the filters of a board offer: the organisations, people and labels on its visible cards. */
+export async function filterOptions(db: Executor, boardId: number, viewer: Viewer) {
+	const visible = db
+		.selectFrom('card')
+		.select('card.id')
+		.where('card.boardId', '=', boardId)
+		.where('card.archivedAt', 'is', null)
+		.where(cardVisibleTo(viewer));
+	const [orgs, people, labels] = await Promise.all([
+		db
+			.selectFrom('cardOrganization')
+			.innerJoin('organization', 'organization.id', 'cardOrganization.organizationId')
+			.select(['organization.id', 'organization.name', 'organization.shortName'])
+			.distinct()
+			.where('cardOrganization.cardId', 'in', visible)
+			.orderBy('organization.name')
+			.execute(),
+		db
+			.selectFrom('cardAssignee')
+			.innerJoin('user', 'user.id', 'cardAssignee.userId')
+			.select(['user.id', 'user.name'])
+			.distinct()
+			.where('cardAssignee.cardId', 'in', visible)
+			.orderBy('user.name')
+			.execute(),
+		db
+			.selectFrom('card')
+			.select(sql<string>`unnest(card.labels)`.as('label'))
+			.distinct()
+			.where('card.id', 'in', visible)
+			.orderBy('label')
+			.execute()
+	]);
+	return { orgs, people, labels: labels.map((l) => l.label) };
+}
