@@ -168,7 +168,7 @@ test.describe('lists show exactly what the account may see', () => {
 				// The board offers only the controls the account may use.
 				expect(res.data.canManage, 'canManage').toBe(rules.manageBoard(account, facts));
 				expect(res.data.canCreate, 'canCreate').toBe(rules.createCard(account, facts));
-				const cards = res.data.cards as { title: string; columnId: number }[];
+				const cards = res.data.tiles as { title: string; columnId: number }[];
 				expect(cards.map((c) => c.title).sort()).toEqual([...visible].sort());
 				// Every column is there, whichever cards it holds for this account.
 				const columns = res.data.columns as { id: number }[];

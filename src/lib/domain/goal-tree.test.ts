@@ -6,7 +6,8 @@ import {
 	compareCodes,
 	nextChildCode,
 	type GoalRow,
-	inTreeOrder
+	inTreeOrder,
+	groupedInTreeOrder
 } from './goal-tree';
 
 const row = (id: number, parentId: number | null, code: string | null, position = 0): GoalRow => ({
@@ -66,5 +67,25 @@ describe('inTreeOrder', () => {
 			{ id: 2, parentId: 1, level: 'operational' as const, code: '1.1', title: 'c', position: 0 }
 		];
 		expect(inTreeOrder(rows).map((r) => r.code)).toEqual(['1', '1.1', '1.1.1', '1.2']);
+	});
+});
+
+describe('groupedInTreeOrder', () => {
+	it('keeps each group together, whatever order the rows come in', () => {
+		const row = (id: number, group: string, code: string) => ({
+			id,
+			parentId: null,
+			level: 'strategic' as const,
+			code,
+			title: code,
+			position: 0,
+			group
+		});
+		const rows = [row(1, 'A', '1'), row(2, 'B', '1'), row(3, 'A', '2')];
+		const groups = groupedInTreeOrder(rows, (r) => r.group);
+		expect(groups.map((g) => [g.title, g.goals.map((r) => r.id)])).toEqual([
+			['A', [1, 3]],
+			['B', [2]]
+		]);
 	});
 });

@@ -97,3 +97,13 @@ export function inTreeOrder<T extends GoalRow>(rows: T[]): T[] {
 	walk(buildTree(rows));
 	return out;
 }
+
+/** The rows split into groups (one per strategy, say), each in tree order; groups in first-seen order. */
+export function groupedInTreeOrder<T extends GoalRow>(
+	rows: T[],
+	groupOf: (row: T) => string
+): { title: string; goals: T[] }[] {
+	const groups = new Map<string, T[]>();
+	for (const row of rows) groups.set(groupOf(row), [...(groups.get(groupOf(row)) ?? []), row]);
+	return [...groups].map(([title, members]) => ({ title, goals: inTreeOrder(members) }));
+}

@@ -108,7 +108,9 @@ export async function getData(
 	ctx: APIRequestContext,
 	path: string
 ): Promise<{ status: number; data: Record<string, unknown>; body: string }> {
-	const res = await ctx.get(`${path.replace(/\/$/, '')}/__data.json`, { maxRedirects: 0 });
+	const [pathname, query] = path.split('?');
+	const url = `${pathname!.replace(/\/$/, '')}/__data.json${query ? `?${query}` : ''}`;
+	const res = await ctx.get(url, { maxRedirects: 0 });
 	const body = await res.text();
 	if (res.status() !== 200) return { status: res.status(), data: {}, body };
 	const json = JSON.parse(body) as {

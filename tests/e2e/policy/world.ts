@@ -76,9 +76,12 @@ export async function worldKey(staff: APIRequestContext): Promise<string> {
 	return `${strategy.id}@${new Date(strategy.createdAt).toISOString()}`;
 }
 
-/** A board as the coordinator's board page shows it: its columns and its live cards in order. */
+/**
+ * A board as the coordinator's list view shows it, in column order: its columns and all its live
+ * cards with their places and versions.
+ */
 export async function readBoard(staff: APIRequestContext, id: number) {
-	const page = await data(staff, `/boards/${id}`);
+	const page = await data(staff, `/boards/${id}?view=list&sort=column&rows=5000`);
 	const board = page.board as Rec;
 	const columns = list(page.columns).map((c) => ({
 		id: c.id as number,
@@ -88,7 +91,7 @@ export async function readBoard(staff: APIRequestContext, id: number) {
 		position: c.position as string
 	}));
 	const statusOf = new Map(columns.map((c) => [c.id, c.status]));
-	const cards = list(page.cards).map((c) => ({
+	const cards = list(page.rows).map((c) => ({
 		id: c.id as number,
 		title: c.title as string,
 		columnId: c.columnId as number,
