@@ -38,74 +38,72 @@ export function cardVisibleTo(viewer: Viewer) {
 export function listBoardsFor(db: Executor, viewer: Viewer) {
 	const orgIds = [...viewer.orgs.keys()];
 	const visible = cardVisibleTo(viewer);
-	return db
-		.selectFrom('board')
-		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
-		.select((eb) => [
-			'board.id',
-			'board.title',
-			'board.description',
-			'board.isJoint',
-			'board.ownerOrganizationId',
-			'owner.name as ownerName',
-			'owner.kind as ownerKind',
-			eb
-				.selectFrom('card')
-				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-				.whereRef('card.boardId', '=', 'board.id')
-				.where('card.archivedAt', 'is', null)
-				.where(visible)
-				.select([sql<number>`count(*)::int`.as('n')])
-				.as('cardCount'),
-			eb
-				.selectFrom('card')
-				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-				.whereRef('card.boardId', '=', 'board.id')
-				.where('card.archivedAt', 'is', null)
-				.where('boardColumn.status', '=', 'done')
-				.where(visible)
-				.select(sql<number>`count(*)::int`.as('n'))
-				.as('doneCount'),
-			eb
-				.selectFrom('card')
-				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-				.whereRef('card.boardId', '=', 'board.id')
-				.where('card.archivedAt', 'is', null)
-				.where('boardColumn.status', '!=', 'done')
-				.where('card.dueDate', '<', sql<string>`current_date`)
-				.where(visible)
-				.select(sql<number>`count(*)::int`.as('n'))
-				.as('overdueCount')
-		])
-		.where('board.archivedAt', 'is', null)
-		.$if(!can.seeEverything(viewer), (qb) =>
-			qb.where((eb) =>
-				orgIds.length === 0
-					? eb.val(false)
-					: eb.or([
-							eb('board.ownerOrganizationId', 'in', orgIds),
-							eb.exists(
-								eb
-									.selectFrom('boardOrganization')
-									.select(sql`1`.as('one'))
-									.whereRef('boardOrganization.boardId', '=', 'board.id')
-									.where('boardOrganization.organizationId', 'in', orgIds)
+	return (
+		db
+			.selectFrom('board')
+			.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
+			// The counts of one board's visible live cards, in one pass over them.
+			.leftJoinLateral(
+				(eb) =>
+					eb
+						.selectFrom('card')
+						.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+						.whereRef('card.boardId', '=', 'board.id')
+						.where('card.archivedAt', 'is', null)
+						.where(visible)
+						.select([
+							sql<number>`count(*)::int`.as('cardCount'),
+							sql<number>`(count(*) filter (where board_column.status = 'done'))::int`.as(
+								'doneCount'
 							),
-							eb.exists(
-								eb
-									.selectFrom('card')
-									.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
-									.select(sql`1`.as('one'))
-									.whereRef('card.boardId', '=', 'board.id')
-									.where('card.archivedAt', 'is', null)
-									.where('cardOrganization.organizationId', 'in', orgIds)
-							)
+							sql<number>`(count(*) filter (where board_column.status <> 'done'
+							and card.due_date < current_date))::int`.as('overdueCount')
 						])
+						.as('counts'),
+				(join) => join.onTrue()
 			)
-		)
-		.orderBy('owner.name')
-		.orderBy('board.title')
-		.execute();
+			.select([
+				'board.id',
+				'board.title',
+				'board.description',
+				'board.isJoint',
+				'board.ownerOrganizationId',
+				'owner.name as ownerName',
+				'owner.kind as ownerKind',
+				'counts.cardCount',
+				'counts.doneCount',
+				'counts.overdueCount'
+			])
+			.where('board.archivedAt', 'is', null)
+			.$if(!can.seeEverything(viewer), (qb) =>
+				qb.where((eb) =>
+					orgIds.length === 0
+						? eb.val(false)
+						: eb.or([
+								eb('board.ownerOrganizationId', 'in', orgIds),
+								eb.exists(
+									eb
+										.selectFrom('boardOrganization')
+										.select(sql`1`.as('one'))
+										.whereRef('boardOrganization.boardId', '=', 'board.id')
+										.where('boardOrganization.organizationId', 'in', orgIds)
+								),
+								eb.exists(
+									eb
+										.selectFrom('card')
+										.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
+										.select(sql`1`.as('one'))
+										.whereRef('card.boardId', '=', 'board.id')
+										.where('card.archivedAt', 'is', null)
+										.where('cardOrganization.organizationId', 'in', orgIds)
+								)
+							])
+				)
+			)
+			.orderBy('owner.name')
+			.orderBy('board.title')
+			.execute()
+	);
 }
 
 export async function findBoard(db: Executor, id: number) {
