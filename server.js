@@ -21,6 +21,9 @@ try {
 }
 
 const server = http.createServer(handler);
+// The real-time server (Socket.IO) on the same port; the app's init hook left its attach function.
+const attachRealtime = globalThis[Symbol.for('torun.attachRealtime')];
+const realtime = attachRealtime?.(server, process.env.ORIGIN);
 server.listen(port, host, () => {
 	console.log(`Listening on ${process.env.ORIGIN} (bound to ${host}:${port})`);
 });
@@ -30,7 +33,9 @@ function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: finishing open requests, then closing the database.`);
-	server.close(() => process.emit('sveltekit:shutdown', signal));
+	// Closing the real-time server closes its sockets and then the HTTP server.
+	const closing = realtime ? realtime.close() : new Promise((done) => server.close(done));
+	closing.catch(() => {}).finally(() => process.emit('sveltekit:shutdown', signal));
 	server.closeIdleConnections();
 	// Never hang forever on a stuck connection.
 	setTimeout(() => process.exit(0), 10_000).unref();

@@ -1,6 +1,24 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { AddressInfo } from 'node:net';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/** In `npm run dev`, the real-time server on Vite's own HTTP server, as server.js does in production. */
+function realtime(): Plugin {
+	return {
+		name: 'torun-realtime',
+		configureServer(server) {
+			const httpServer = server.httpServer;
+			if (!httpServer) return;
+			httpServer.once('listening', async () => {
+				const { port } = httpServer.address() as AddressInfo;
+				const app = await server.ssrLoadModule('/src/lib/server/realtime/app.ts');
+				app.attachToApp(httpServer, process.env.ORIGIN ?? `http://localhost:${port}`);
+			});
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +28,8 @@ export default defineConfig({
 			// The chosen language lives in a cookie, so URLs stay the same in both languages.
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		realtime()
 	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],

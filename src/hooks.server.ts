@@ -6,6 +6,7 @@ import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/s
 import { validateSessionToken } from '$lib/server/auth/session';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
 import { env } from '$lib/server/env';
+import { attachToApp } from '$lib/server/realtime/app';
 
 export const init: ServerInit = async () => {
 	env(); // a bad environment variable stops the start here, naming it
@@ -13,6 +14,9 @@ export const init: ServerInit = async () => {
 	// adapter-node emits this on SIGINT/SIGTERM once requests have drained: close the database so
 	// the embedded one is flushed and its lock released.
 	process.once('sveltekit:shutdown', () => void stopDatabase());
+	// server.js attaches the real-time server to its HTTP server through this (it cannot import
+	// the app's modules, which live in the build).
+	(globalThis as Record<symbol, unknown>)[Symbol.for('torun.attachRealtime')] = attachToApp;
 };
 
 const locale: Handle = ({ event, resolve }) =>

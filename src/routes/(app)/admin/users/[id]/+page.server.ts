@@ -6,6 +6,7 @@ import {
 } from '$lib/schemas/users';
 import { z } from '$lib/schemas/zod';
 import { db } from '$lib/server/db/app';
+import { realtime } from '$lib/server/realtime/app';
 import { formAction, handleDomain } from '$lib/server/http';
 import { adminOr404, personIdOr404 } from '$lib/server/users/guard';
 import * as memberships from '$lib/server/users/memberships';
@@ -69,6 +70,7 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, passwordResetSchema, async ({ password }) => {
 			await people.resetPassword(db(), actor, id, password);
+			await realtime()?.disconnect({ userId: id });
 			return { intent: 'password', done: 'reset' };
 		});
 	},
@@ -76,6 +78,7 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, noInput, async () => {
 			await people.disablePerson(db(), actor, id);
+			await realtime()?.disconnect({ userId: id });
 			return { intent: 'account', done: 'disabled' };
 		});
 	},

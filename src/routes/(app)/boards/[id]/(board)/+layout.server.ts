@@ -5,7 +5,9 @@ import type { LayoutServerLoad } from './$types';
 
 // The board stays on screen behind an open card, so it is the layout's data: opening and closing
 // a card reloads only the card.
-export const load: LayoutServerLoad = async ({ params, locals, url }) => {
+export const load: LayoutServerLoad = async ({ params, locals, url, depends }) => {
 	const boardId = idOr404(params.id);
+	// Reloaded when the real-time server says the board changed.
+	depends('app:board');
 	return handleDomain(() => boardPage(db(), locals.user!, boardId, url.searchParams));
 };
