@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardChanged, JoinAnswer } from '../../src/lib/realtime/events';
+import type { BoardEvent, JoinAnswer } from '../../src/lib/realtime/events';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import {
 	createSession,
@@ -78,10 +78,10 @@ function outcome(socket: Socket): Promise<'connected' | string> {
 const join = (socket: Socket, boardId: number) =>
 	socket.timeout(2000).emitWithAck('board:join', { boardId }) as Promise<JoinAnswer>;
 
-function nextChange(socket: Socket, withinMs: number): Promise<BoardChanged | null> {
+function nextChange(socket: Socket, withinMs: number): Promise<BoardEvent | null> {
 	return new Promise((resolve) => {
 		const timer = setTimeout(() => resolve(null), withinMs);
-		socket.once('board:changed', (event: BoardChanged) => {
+		socket.once('board:changed', (event: BoardEvent) => {
 			clearTimeout(timer);
 			resolve(event);
 		});

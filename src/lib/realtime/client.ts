@@ -1,16 +1,31 @@
 import { io, type Socket } from 'socket.io-client';
-import type { BoardChanged, ClientToServer, JoinAnswer, ServerToClient } from './events';
+import type { BoardEvent, ClientToServer, JoinAnswer, ServerToClient, Viewer } from './events';
 
 // The browser's one connection to the real-time server, opened on first use. It only listens:
-// changes go over HTTP. After a dropped connection it rejoins its rooms and tells its listeners
-// to reload, so what was missed meanwhile is fetched over HTTP rather than lost.
+// changes go over HTTP. Pages watch rooms (`board:<id>`, `card:<id>`); after a dropped
+// connection every room is joined again and its watchers are told, so they fetch what they
+// missed over HTTP.
 
 type AppSocket = Socket<ServerToClient, ClientToServer>;
 export type ConnectionState = 'connecting' | 'online' | 'offline';
+export type Room = `board:${number}` | `card:${number}`;
+
+export interface RoomWatcher {
+	/** A change in the room: a board's event, or a card's. */
+	onEvent?(event: BoardEvent | { id: string; type: string; cardId: number }): void;
+	/** The connection dropped: what follows may have gaps until onRejoin. */
+	onDrop?(): void;
+	/** The room was joined again after a dropped connection. */
+	onRejoin?(): void;
+	/** Who else is looking (the room's people, this person included). */
+	onPresence?(people: Viewer[]): void;
+}
 
 let socket: AppSocket | undefined;
-const rooms = new Map<number, Set<(event: BoardChanged | null) => void>>();
+const rooms = new Map<Room, Set<RoomWatcher>>();
+const presence = new Map<Room, Viewer[]>();
 const stateListeners = new Set<(state: ConnectionState) => void>();
+const unreadListeners = new Set<(unread: number) => void>();
 let state: ConnectionState = 'connecting';
 
 function setState(next: ConnectionState) {
@@ -18,39 +33,71 @@ function setState(next: ConnectionState) {
 	for (const listener of stateListeners) listener(next);
 }
 
-function connection(): AppSocket {
-	if (socket) return socket;
-	socket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
-	socket.on('connect', () => {
-		setState('online');
-		// (Re)join every watched board; a listener told `null` reloads what it shows.
-		for (const [boardId, listeners] of rooms) {
-			socket!.emit('board:join', { boardId }, (answer: JoinAnswer) => {
-				if (answer.ok) for (const listener of listeners) listener(null);
-			});
-		}
-	});
-	socket.on('disconnect', () => setState('offline'));
-	socket.on('connect_error', () => setState('offline'));
-	socket.on('board:changed', (event) => {
-		for (const listener of rooms.get(event.boardId) ?? []) listener(event);
-	});
-	return socket;
+function join(live: AppSocket, room: Room, then: (answer: JoinAnswer) => void) {
+	const [kind, id] = room.split(':');
+	if (kind === 'board') live.emit('board:join', { boardId: Number(id) }, then);
+	else live.emit('card:join', { cardId: Number(id) }, then);
 }
 
-/** Calls `onChange` for every change of the board (and with null after a reconnect). */
-export function watchBoard(boardId: number, onChange: (event: BoardChanged | null) => void) {
-	const listeners = rooms.get(boardId) ?? new Set();
-	listeners.add(onChange);
-	rooms.set(boardId, listeners);
+function watchersOf(room: Room) {
+	return rooms.get(room) ?? [];
+}
+
+function connection(): AppSocket {
+	if (socket) return socket;
+	const live: AppSocket = io({ path: '/socket.io', transports: ['websocket', 'polling'] });
+	socket = live;
+	let dropped = false;
+	live.on('connect', () => {
+		setState('online');
+		const rejoin = dropped;
+		dropped = false;
+		for (const room of rooms.keys())
+			join(live, room, (answer) => {
+				if (answer.ok && rejoin) for (const w of watchersOf(room)) w.onRejoin?.();
+			});
+	});
+	live.on('disconnect', () => {
+		setState('offline');
+		dropped = true;
+		for (const watchers of rooms.values()) for (const w of watchers) w.onDrop?.();
+	});
+	live.on('connect_error', () => setState('offline'));
+	live.on('board:changed', (event) => {
+		for (const w of watchersOf(`board:${event.boardId}`)) w.onEvent?.(event);
+	});
+	live.on('card:changed', (event) => {
+		for (const w of watchersOf(`card:${event.cardId}`)) w.onEvent?.(event);
+	});
+	live.on('presence', ({ room, people }) => {
+		if (!rooms.has(room as Room)) return;
+		presence.set(room as Room, people);
+		for (const w of watchersOf(room as Room)) w.onPresence?.(people);
+	});
+	live.on('notifications:changed', ({ unread }) => {
+		for (const listener of unreadListeners) listener(unread);
+	});
+	return live;
+}
+
+/** Watches a room until the returned function is called. */
+export function watchRoom(room: Room, watcher: RoomWatcher) {
+	const watchers = rooms.get(room) ?? new Set();
+	const first = watchers.size === 0;
+	watchers.add(watcher);
+	rooms.set(room, watchers);
 	const live = connection();
-	if (live.connected) live.emit('board:join', { boardId }, () => {});
+	if (first && live.connected) join(live, room, () => {});
+	else if (presence.has(room)) watcher.onPresence?.(presence.get(room)!);
 	return () => {
-		listeners.delete(onChange);
-		if (listeners.size === 0) {
-			rooms.delete(boardId);
-			if (live.connected) live.emit('board:leave', { boardId });
-		}
+		watchers.delete(watcher);
+		if (watchers.size > 0) return;
+		rooms.delete(room);
+		presence.delete(room);
+		if (!live.connected) return;
+		const [kind, id] = room.split(':');
+		if (kind === 'board') live.emit('board:leave', { boardId: Number(id) });
+		else live.emit('card:leave', { cardId: Number(id) });
 	};
 }
 
@@ -59,4 +106,16 @@ export function watchConnection(listener: (state: ConnectionState) => void) {
 	stateListeners.add(listener);
 	listener(state);
 	return () => stateListeners.delete(listener);
+}
+
+/** Calls `listener` with the unread count whenever it changes on the server. */
+export function watchUnread(listener: (unread: number) => void) {
+	connection();
+	unreadListeners.add(listener);
+	return () => unreadListeners.delete(listener);
+}
+
+/** Whether changes can be sent: while offline they are refused, never queued and lost. */
+export function isOnline(): boolean {
+	return state !== 'offline';
 }

@@ -7,20 +7,36 @@ const booleanString = z
 	.optional()
 	.transform((v) => v === 'true' || v === '1');
 
-const schema = z.object({
-	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-	DATABASE_URL: z
-		.string()
-		.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-		.optional()
-		.or(z.literal('').transform(() => undefined)),
-	DATA_DIR: z.string().min(1).default('./data'),
-	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-	SEED_DEMO: booleanString,
-	ORIGIN: z.url().optional(),
-	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
-});
+const schema = z
+	.object({
+		NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+		DATABASE_URL: z
+			.string()
+			.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		DATA_DIR: z.string().min(1).default('./data'),
+		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+		SEED_DEMO: booleanString,
+		ORIGIN: z.url().optional(),
+		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+		LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+		/** How several instances share real-time rooms: one instance needs none ('memory'). */
+		REALTIME_ADAPTER: z.enum(['memory', 'postgres', 'redis']).default('memory'),
+		REDIS_URL: z
+			.string()
+			.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+			.optional()
+			.or(z.literal('').transform(() => undefined))
+	})
+	.refine((e) => e.REALTIME_ADAPTER !== 'postgres' || e.DATABASE_URL, {
+		path: ['REALTIME_ADAPTER'],
+		message: 'postgres needs DATABASE_URL'
+	})
+	.refine((e) => e.REALTIME_ADAPTER !== 'redis' || e.REDIS_URL, {
+		path: ['REALTIME_ADAPTER'],
+		message: 'redis needs REDIS_URL'
+	});
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { replaceMentions } from '$lib/domain/mentions';
 
 // Card descriptions and comments are Markdown written by people: rendered on the server and
 // sanitised with an allow-list, so no script, style, event handler or javascript: link survives.
@@ -30,9 +31,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
 		'tbody',
 		'tr',
 		'th',
-		'td'
+		'td',
+		'span'
 	],
-	allowedAttributes: { a: ['href', 'title', 'rel'], th: ['align'], td: ['align'] },
+	allowedAttributes: { a: ['href', 'title', 'rel'], th: ['align'], td: ['align'], span: ['class'] },
+	allowedClasses: { span: ['mention'] },
 	allowedSchemes: ['http', 'https', 'mailto'],
 	// Headings of a description sit under the card's own heading: h1/h2 become h3.
 	transformTags: {
@@ -45,4 +48,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
 export function renderMarkdown(text: string): string {
 	if (!text.trim()) return '';
 	return sanitizeHtml(marked.parse(text) as string, OPTIONS);
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A comment: Markdown, with its mentions shown as the names they mention. */
+export function renderComment(text: string): string {
+	return renderMarkdown(
+		replaceMentions(text, (name) => `<span class="mention">@${escapeHtml(name)}</span>`)
+	);
 }

@@ -116,6 +116,7 @@ export async function listBoardTiles(
 			'card.id',
 			'card.columnId',
 			'card.version',
+			'card.position',
 			'card.title',
 			'card.priority',
 			'card.labels',

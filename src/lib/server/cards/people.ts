@@ -3,6 +3,7 @@ import { can, loadViewer, type Actor } from '../auth/policy';
 import type { BoardWithFacts } from '../boards/service';
 import type { Db } from '../db';
 import { ForbiddenError, ValidationError } from '../errors';
+import { notify } from '../notifications/repository';
 import { recordEvent } from '../events/repository';
 import * as repo from './people-repository';
 import type { findCard } from './repository';
@@ -182,6 +183,8 @@ export async function setAssignees(
 				after: after.map(named).sort(byName)
 			}
 		});
+		// Someone who takes a card on themself is not told of it.
+		await notify(trx, { type: 'assigned', cardId, actorId: actor.id, userIds: added });
 		return row;
 	});
 }

@@ -14,6 +14,8 @@ const keepText = (value: string) => value;
 export interface DatabaseHandle {
 	db: Db;
 	kind: 'postgres' | 'embedded';
+	/** Calls `onNotify` on every NOTIFY on `channel` (delivered at commit); returns how to stop. */
+	listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -36,7 +38,20 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]
 	});
-	return { db, kind: 'postgres', close: () => db.destroy() };
+	return {
+		db,
+		kind: 'postgres',
+		async listen(channel, onNotify) {
+			// LISTEN needs a connection of its own, held for as long as it listens.
+			const client = new pg.Client({ connectionString });
+			client.on('error', (error) => console.error('PostgreSQL LISTEN error:', error.message));
+			client.on('notification', onNotify);
+			await client.connect();
+			await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+			return () => client.end();
+		},
+		close: () => db.destroy()
+	};
 }
 
 /**
@@ -62,6 +77,12 @@ export async function openEmbedded(options: {
 			db,
 			pglite,
 			kind: 'embedded',
+			async listen(channel, onNotify) {
+				const unlisten = await pglite.listen(channel, onNotify);
+				return async () => {
+					if (!pglite.closed) await unlisten();
+				};
+			},
 			async close() {
 				await db.destroy();
 				if (!pglite.closed) await pglite.close();

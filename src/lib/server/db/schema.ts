@@ -163,6 +163,20 @@ export interface CommentTable {
 	deletedAt: NullableTimestamp;
 }
 
+export type NotificationType = 'assigned' | 'mentioned' | 'commented' | 'due';
+
+export interface NotificationTable {
+	id: Generated<number>;
+	userId: number;
+	type: NotificationType;
+	cardId: number;
+	commentId: number | null;
+	actorId: number | null;
+	dueDate: string | null;
+	createdAt: Generated<Date>;
+	readAt: NullableTimestamp;
+}
+
 export interface EventTable {
 	/** bigserial: a string, so that ids past 2^53 stay exact. */
 	id: Generated<string>;
@@ -193,6 +207,7 @@ export interface Database {
 	cardAssignee: CardAssigneeTable;
 	comment: CommentTable;
 	event: EventTable;
+	notification: NotificationTable;
 }
 
 export type User = Selectable<UserTable>;

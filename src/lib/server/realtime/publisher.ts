@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
-import type { Server } from 'socket.io';
+import type { BoardEvent } from '$lib/realtime/events';
 import type { Db } from '../db';
 
 // Publishes from the event table, after commit: a change is pushed only once its transaction has
-// committed, because only then can this read see it. Event ids come from a sequence, so a
-// transaction that commits later can hold a smaller id than one already read: a gap in the ids
-// is waited for (it is a transaction still running) until it is older than GAP_WAIT_MS (then it
-// was rolled back, and the id will never come).
+// committed, because only then can this read see it. A trigger on the table notifies
+// `event_inserted` at commit, which wakes the publisher at once; it also polls, in case a
+// notification is lost. Event ids come from a sequence, so a transaction that commits later can
+// hold a smaller id than one already read: a gap in the ids is waited for (a transaction still
+// running) for GAP_WAIT_MS, then skipped over but still looked for until PENDING_MS, so a slow
+// transaction's event is published late rather than never.
 
 const BATCH = 500;
 const GAP_WAIT_MS = 2000;
+const PENDING_MS = 5 * 60_000;
+export const EVENT_CHANNEL = 'event_inserted';
 
 export async function latestEventId(db: Db): Promise<string> {
 	const row = await db
@@ -19,64 +23,108 @@ export async function latestEventId(db: Db): Promise<string> {
 	return row.id;
 }
 
-interface Publishable {
+export interface EventRow {
 	id: string;
 	type: string;
 	boardId: number | null;
+	cardId: number | null;
+	payload: unknown;
 }
 
-/** Sends an event to whoever watches what it changed: the board's room. */
-function publish(io: Server, event: Publishable) {
-	if (event.boardId !== null)
-		io.to(`board:${event.boardId}`).emit('board:changed', {
-			id: event.id,
-			type: event.type,
-			boardId: event.boardId
-		});
+/** What a board's watchers are told of an event: a move says where the card went. */
+export function boardEvent(row: EventRow & { boardId: number }): BoardEvent {
+	const event: BoardEvent = {
+		id: row.id,
+		type: row.type,
+		boardId: row.boardId,
+		cardId: row.cardId
+	};
+	const payload = row.payload as Record<string, unknown> | null;
+	if (row.type === 'card.moved' && payload && typeof payload.version === 'number')
+		event.move = {
+			columnId: payload.toColumnId as number,
+			position: payload.position as string,
+			version: payload.version
+		};
+	return event;
 }
 
-export function startPublisher(db: () => Db, io: Server, options: { pollMs?: number } = {}) {
-	const pollMs = options.pollMs ?? 50;
+export type Publish = (row: EventRow) => void | Promise<void>;
+export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+
+export function startPublisher(
+	db: () => Db,
+	publish: Publish,
+	options: { pollMs?: number; listen?: Listen } = {}
+) {
+	const pollMs = options.pollMs ?? 250;
 	let cursor: bigint | undefined;
 	let gapSince: number | undefined;
+	/** Ids skipped over as gaps, with when to stop looking for them. */
+	const pending = new Map<string, number>();
 	let stopped = false;
 	let running: Promise<void> = Promise.resolve();
+	let queued = false;
+
+	const select = () =>
+		db().selectFrom('event').select(['id', 'type', 'boardId', 'cardId', 'payload']).orderBy('id');
 
 	async function tick() {
+		queued = false;
 		if (cursor === undefined) cursor = BigInt(await latestEventId(db()));
-		const rows = await db()
-			.selectFrom('event')
-			.select(['id', 'type', 'boardId'])
-			.where('id', '>', cursor.toString())
-			.orderBy('id')
-			.limit(BATCH)
-			.execute();
+		if (pending.size) {
+			const now = Date.now();
+			for (const [id, until] of pending) if (until < now) pending.delete(id);
+			const late = pending.size
+				? await select()
+						.where('id', 'in', [...pending.keys()])
+						.execute()
+				: [];
+			for (const row of late) {
+				pending.delete(row.id);
+				await publish(row);
+			}
+		}
+		const rows = await select().where('id', '>', cursor.toString()).limit(BATCH).execute();
 		for (const row of rows) {
 			const id = BigInt(row.id);
 			if (id !== cursor + 1n) {
 				// A gap: an earlier transaction may still commit. Wait for it, but not for ever.
 				gapSince ??= Date.now();
 				if (Date.now() - gapSince < GAP_WAIT_MS) return;
+				for (let missing = cursor + 1n; missing < id && pending.size < BATCH; missing++)
+					pending.set(missing.toString(), Date.now() + PENDING_MS);
 			}
 			gapSince = undefined;
-			publish(io, row);
+			await publish(row);
 			cursor = id;
 		}
 	}
 
-	const timer = setInterval(() => {
-		if (stopped) return;
+	/** Runs a tick after the current one; ticks never overlap, and never pile up. */
+	function wake() {
+		if (stopped || queued) return;
+		queued = true;
 		running = running.then(tick).catch((error) => {
 			// The database may be restarting: the next tick tries again from the same cursor.
 			console.error('Real-time publisher:', error instanceof Error ? error.message : error);
 		});
-	}, pollMs);
+	}
+
+	const timer = setInterval(wake, pollMs);
 	timer.unref();
+	const unlisten = options.listen?.(EVENT_CHANNEL, wake).catch((error) => {
+		console.error('Real-time publisher: LISTEN failed, polling only:', error.message);
+		return undefined;
+	});
 
 	return {
 		async stop() {
 			stopped = true;
 			clearInterval(timer);
+			await (
+				await unlisten
+			)?.();
 			await running;
 		}
 	};

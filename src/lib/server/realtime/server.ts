@@ -3,24 +3,32 @@ import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import {
 	boardRoomRequest,
+	cardRoomRequest,
 	type ClientToServer,
 	type JoinAnswer,
+	type Presence,
 	type ServerToClient
 } from '$lib/realtime/events';
 import { sessionCookieName } from '../auth/cookie';
-import type { Viewer } from '../auth/policy';
+import { loadViewer, type Viewer } from '../auth/policy';
 import { validateSessionToken } from '../auth/session';
 import { boardFor } from '../boards/service';
+import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import { latestEventId, startPublisher } from './publisher';
+import { unreadCount } from '../notifications/service';
+import { sweepDueNotifications } from '../notifications/due';
+import { boardEvent, latestEventId, startPublisher, type EventRow, type Listen } from './publisher';
 
 // The Socket.IO server on the app's own port: pushes only. A socket is let in with the same
-// session cookie as HTTP and from the app's own origin; it joins a board's room only when the
-// same access rules as HTTP let its person open the board.
+// session cookie as HTTP and from the app's own origin; it joins a board's or a card's room only
+// when the same access rules as HTTP let its person see it. Events reach the sockets of this
+// instance from the event table (every instance reads it), so an adapter is needed only for
+// what spans instances: presence and taking people out of rooms.
 
 interface SocketData {
 	viewer: Viewer;
+	name: string;
 	sessionId: string;
 	/** Event timestamps of the last second, for the rate limit. */
 	recent: number[];
@@ -32,9 +40,12 @@ export type RealtimeServer = Server<
 	Record<string, never>,
 	SocketData
 >;
+type Adapter = NonNullable<ConstructorParameters<typeof Server>[1]>['adapter'];
 
 /** Client messages a socket may send in one second before it is cut off. */
 const MAX_MESSAGES_PER_SECOND = 20;
+/** How often cards falling due are looked for (and their people notified). */
+const DUE_SWEEP_MS = 15 * 60_000;
 
 function sessionToken(cookieHeader: string | undefined): string | undefined {
 	const cookies = parseCookies(cookieHeader ?? '');
@@ -48,35 +59,101 @@ function overLimit(socket: AppSocket): boolean {
 	return socket.data.recent.length > MAX_MESSAGES_PER_SECOND;
 }
 
+/** The person as they are now (role, memberships), or null when they may no longer sign in. */
+async function currentViewer(db: Db, userId: number): Promise<Viewer | null> {
+	const user = await db
+		.selectFrom('user')
+		.select(['id', 'role'])
+		.where('id', '=', userId)
+		.where('disabledAt', 'is', null)
+		.executeTakeFirst();
+	return user ? loadViewer(db, user) : null;
+}
+
+/** Whether the viewer may be in a `board:<id>` or `card:<id>` room. */
+async function maySee(db: Db, viewer: Viewer, room: string): Promise<boolean> {
+	const [kind, raw] = room.split(':');
+	const id = Number(raw);
+	try {
+		if (kind === 'board') await boardFor(db, viewer, id);
+		else if (kind === 'card') await visibleCard(db, viewer, id);
+		else return true;
+		return true;
+	} catch (error) {
+		if (error instanceof NotFoundError) return false;
+		throw error;
+	}
+}
+
 export interface Realtime {
 	io: RealtimeServer;
 	/** Disconnects the sockets of a session (sign-out) or of a person (account disabled). */
 	disconnect(match: { sessionId?: string; userId?: number }): Promise<void>;
+	/** Takes a person's sockets out of the rooms they may no longer see (memberships changed). */
+	recheck(userId: number): Promise<void>;
 	close(): Promise<void>;
 }
 
-export function attachRealtime(
-	httpServer: HttpServer,
-	options: { db: () => Db; origin: string; pollMs?: number }
-): Realtime {
+export interface RealtimeOptions {
+	db: () => Db;
+	origin: string;
+	pollMs?: number;
+	/** Wakes the publisher when events commit (LISTEN/NOTIFY); without it, it polls. */
+	listen?: Listen;
+	/** Shares rooms between instances; the in-memory adapter when absent. */
+	adapter?: Adapter;
+	/** Looks for cards falling due every DUE_SWEEP_MS (off in tests, which call the sweep). */
+	sweepDue?: boolean;
+}
+
+export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
+	const db = options.db;
 	const io: RealtimeServer = new Server(httpServer, {
 		path: '/socket.io',
-		// Payloads are tiny (a board id); anything large is not ours.
+		// Payloads are tiny (an id); anything large is not ours.
 		maxHttpBufferSize: 64 * 1024,
 		serveClient: false,
+		adapter: options.adapter,
 		// Only the app's own pages may open a socket: a foreign page cannot ride the cookie.
 		allowRequest: (req, answer) => answer(null, req.headers.origin === options.origin)
 	});
 
 	io.use(async (socket, next) => {
 		const token = sessionToken(socket.request.headers.cookie);
-		const result = token ? await validateSessionToken(options.db(), token).catch(() => null) : null;
+		const result = token ? await validateSessionToken(db(), token).catch(() => null) : null;
 		if (!result) return next(new Error('unauthorized'));
 		socket.data.viewer = result.user;
+		socket.data.name = result.user.name;
 		socket.data.sessionId = result.session.id;
 		socket.data.recent = [];
 		next();
 	});
+
+	/** Tells a room who is in it (across instances, through the adapter). */
+	async function sendPresence(room: string) {
+		const sockets = await io.in(room).fetchSockets();
+		const people = new Map<number, string>();
+		for (const s of sockets) people.set(s.data.viewer.id, s.data.name);
+		const presence: Presence = {
+			room,
+			people: [...people]
+				.map(([id, name]) => ({ id, name }))
+				.sort((a, b) => a.name.localeCompare(b.name))
+		};
+		io.to(room).emit('presence', presence);
+	}
+	const presenceLater = (room: string) =>
+		void sendPresence(room).catch((error) => console.error('Presence:', error.message));
+
+	async function join(socket: AppSocket, room: string): Promise<JoinAnswer> {
+		// The person as they are now: a membership may have changed since the socket opened.
+		const viewer = await currentViewer(db(), socket.data.viewer.id);
+		if (!viewer || !(await maySee(db(), viewer, room))) return { ok: false, error: 'not_found' };
+		socket.data.viewer = viewer;
+		await socket.join(room);
+		presenceLater(room);
+		return { ok: true, lastEventId: await latestEventId(db()) };
+	}
 
 	io.on('connection', (socket: AppSocket) => {
 		void socket.join(`user:${socket.data.viewer.id}`);
@@ -84,40 +161,91 @@ export function attachRealtime(
 			if (overLimit(socket)) socket.disconnect(true);
 			else next();
 		});
-		socket.on('board:join', async (request, answer) => {
-			const reply = typeof answer === 'function' ? answer : () => {};
-			const parsed = boardRoomRequest.safeParse(request);
-			if (!parsed.success) return reply({ ok: false, error: 'invalid' } satisfies JoinAnswer);
-			try {
-				await boardFor(options.db(), socket.data.viewer, parsed.data.boardId);
-			} catch (error) {
-				if (error instanceof NotFoundError) return reply({ ok: false, error: 'not_found' });
-				throw error;
-			}
-			await socket.join(`board:${parsed.data.boardId}`);
-			reply({ ok: true, lastEventId: await latestEventId(options.db()) });
-		});
-		socket.on('board:leave', (request) => {
-			const parsed = boardRoomRequest.safeParse(request);
-			if (parsed.success) void socket.leave(`board:${parsed.data.boardId}`);
+		for (const kind of ['board', 'card'] as const) {
+			const schema = kind === 'board' ? boardRoomRequest : cardRoomRequest;
+			const roomOf = (request: unknown) => {
+				const parsed = schema.safeParse(request);
+				if (!parsed.success) return null;
+				return `${kind}:${'boardId' in parsed.data ? parsed.data.boardId : parsed.data.cardId}`;
+			};
+			socket.on(`${kind}:join`, async (request: unknown, answer: unknown) => {
+				const reply = typeof answer === 'function' ? answer : () => {};
+				const room = roomOf(request);
+				if (!room) return reply({ ok: false, error: 'invalid' } satisfies JoinAnswer);
+				reply(await join(socket, room).catch(() => ({ ok: false, error: 'not_found' }) as const));
+			});
+			socket.on(`${kind}:leave`, async (request: unknown) => {
+				const room = roomOf(request);
+				if (!room || !socket.rooms.has(room)) return;
+				await socket.leave(room);
+				presenceLater(room);
+			});
+		}
+		socket.on('disconnecting', () => {
+			const rooms = [...socket.rooms].filter(
+				(r) => r.startsWith('board:') || r.startsWith('card:')
+			);
+			// After the socket has left them.
+			setImmediate(() => rooms.forEach(presenceLater));
 		});
 	});
 
-	const publisher = startPublisher(options.db, io, { pollMs: options.pollMs });
+	async function publish(row: EventRow) {
+		if (row.boardId !== null)
+			io.local
+				.to(`board:${row.boardId}`)
+				.emit('board:changed', boardEvent({ ...row, boardId: row.boardId }));
+		if (row.cardId !== null)
+			io.local
+				.to(`card:${row.cardId}`)
+				.emit('card:changed', { id: row.id, type: row.type, cardId: row.cardId });
+		if (row.type.startsWith('notification.')) {
+			const userId = (row.payload as { userId: number }).userId;
+			if (io.sockets.adapter.rooms.has(`user:${userId}`))
+				io.local.to(`user:${userId}`).emit('notifications:changed', {
+					unread: await unreadCount(db(), userId)
+				});
+		}
+	}
+
+	const publisher = startPublisher(db, publish, { pollMs: options.pollMs, listen: options.listen });
+	const sweep = () =>
+		void sweepDueNotifications(db()).catch((error) =>
+			console.error('Due-date notifications:', error.message)
+		);
+	let sweepTimer: NodeJS.Timeout | undefined;
+	if (options.sweepDue) {
+		sweep();
+		sweepTimer = setInterval(sweep, DUE_SWEEP_MS);
+		sweepTimer.unref();
+	}
 
 	return {
 		io,
 		async disconnect(match) {
-			for (const socket of await io.fetchSockets()) {
-				const data = socket.data as SocketData;
-				if (
-					(match.sessionId && data.sessionId === match.sessionId) ||
-					(match.userId && data.viewer.id === match.userId)
-				)
+			const sockets = match.userId
+				? await io.in(`user:${match.userId}`).fetchSockets()
+				: await io.fetchSockets();
+			for (const socket of sockets)
+				if (!match.sessionId || socket.data.sessionId === match.sessionId) socket.disconnect(true);
+		},
+		async recheck(userId) {
+			const viewer = await currentViewer(db(), userId);
+			for (const socket of await io.in(`user:${userId}`).fetchSockets()) {
+				if (!viewer) {
 					socket.disconnect(true);
+					continue;
+				}
+				for (const room of socket.rooms) {
+					if (!(room.startsWith('board:') || room.startsWith('card:'))) continue;
+					if (await maySee(db(), viewer, room)) continue;
+					socket.leave(room);
+					presenceLater(room);
+				}
 			}
 		},
 		async close() {
+			clearInterval(sweepTimer);
 			await publisher.stop();
 			await io.close();
 		}

@@ -1,6 +1,7 @@
 import { db } from '$lib/server/db/app';
 import { boardPage } from '$lib/server/boards/page';
 import { handleDomain, idOr404 } from '$lib/server/http';
+import { latestEventId } from '$lib/server/realtime/publisher';
 import type { LayoutServerLoad } from './$types';
 
 // The board stays on screen behind an open card, so it is the layout's data: opening and closing
@@ -9,5 +10,8 @@ export const load: LayoutServerLoad = async ({ params, locals, url, depends }) =
 	const boardId = idOr404(params.id);
 	// Reloaded when the real-time server says the board changed.
 	depends('app:board');
-	return handleDomain(() => boardPage(db(), locals.user!, boardId, url.searchParams));
+	// Read before the data: events after it are applied live or caught up over HTTP.
+	const lastEventId = await latestEventId(db());
+	const page = await handleDomain(() => boardPage(db(), locals.user!, boardId, url.searchParams));
+	return { ...page, lastEventId };
 };

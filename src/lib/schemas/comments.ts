@@ -1,0 +1,13 @@
+import { recordId } from './common';
+import { z } from './zod';
+
+// Comments on a card: Markdown, up to 10,000 characters.
+
+const body = z.string().trim().min(1).max(10_000);
+
+export const newCommentSchema = z.object({ body });
+export const editCommentSchema = z.object({ commentId: recordId, body });
+export const commentRefSchema = z.object({ commentId: recordId });
+
+export type NewCommentInput = z.infer<typeof newCommentSchema>;
+export type EditCommentInput = z.infer<typeof editCommentSchema>;

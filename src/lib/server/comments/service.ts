@@ -1,0 +1,152 @@
+import { mentionedIds } from '$lib/domain/mentions';
+import type { EditCommentInput, NewCommentInput } from '$lib/schemas/comments';
+import { can, loadViewer, type Actor } from '../auth/policy';
+import { visibleCard } from '../cards/service';
+import type { Db } from '../db';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { recordEvent } from '../events/repository';
+import { renderComment } from '../markdown';
+import { notify, peopleOfCard, peopleWhoSee } from '../notifications/repository';
+
+// Comments on a card. Whoever may move a card may comment on it; an author edits and deletes
+// their own (a deleted comment leaves a marker, so a thread that answered it still reads). A
+// comment may mention only people who may see the card: they are notified, and so are the
+// people the card concerns (its assignees and the managers of its lead organisation).
+
+type Executor = Parameters<typeof recordEvent>[0];
+
+export async function listComments(db: Db, cardId: number) {
+	const rows = await db
+		.selectFrom('comment')
+		.leftJoin('user', 'user.id', 'comment.authorId')
+		.select([
+			'comment.id',
+			'comment.authorId',
+			'user.name as authorName',
+			'comment.body',
+			'comment.createdAt',
+			'comment.editedAt',
+			'comment.deletedAt'
+		])
+		.where('comment.cardId', '=', cardId)
+		.orderBy('comment.id')
+		.execute();
+	return rows.map(({ body, ...row }) =>
+		row.deletedAt ? { ...row, body: '', html: '' } : { ...row, body, html: renderComment(body) }
+	);
+}
+
+/** The people a text mentions, refused when one of them may not see the card. */
+async function checkMentions(db: Executor, cardId: number, body: string) {
+	const ids = mentionedIds(body);
+	if (ids.length === 0) return [];
+	const seeing = new Set((await peopleWhoSee(db, cardId).execute()).map((p) => p.id));
+	const outsider = ids.find((id) => !seeing.has(id));
+	if (outsider !== undefined) throw new ValidationError('body', 'comment_mention_not_visible');
+	return ids;
+}
+
+async function commentable(db: Db, actor: Actor, cardId: number) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	if (!can.moveCard(viewer, facts)) throw new ForbiddenError();
+	return card;
+}
+
+export async function addComment(db: Db, actor: Actor, cardId: number, input: NewCommentInput) {
+	const card = await commentable(db, actor, cardId);
+	return db.transaction().execute(async (trx) => {
+		const mentioned = await checkMentions(trx, cardId, input.body);
+		const comment = await trx
+			.insertInto('comment')
+			.values({ cardId, authorId: actor.id, body: input.body })
+			.returning(['id'])
+			.executeTakeFirstOrThrow();
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'comment.created',
+			entityType: 'comment',
+			entityId: comment.id,
+			boardId: card.boardId,
+			cardId
+		});
+		const base = { cardId, commentId: comment.id, actorId: actor.id };
+		await notify(trx, { ...base, type: 'mentioned', userIds: mentioned });
+		const concerned = (await peopleOfCard(trx, cardId)).map((p) => p.id);
+		await notify(trx, {
+			...base,
+			type: 'commented',
+			userIds: concerned.filter((id) => !mentioned.includes(id))
+		});
+		return comment;
+	});
+}
+
+/** The actor's own live comment on the card, or nothing found. */
+async function ownComment(db: Executor, actor: Actor, cardId: number, commentId: number) {
+	const comment = await db
+		.selectFrom('comment')
+		.select(['id', 'authorId', 'body', 'deletedAt'])
+		.where('id', '=', commentId)
+		.where('cardId', '=', cardId)
+		.executeTakeFirst();
+	if (!comment || comment.deletedAt) throw new NotFoundError();
+	if (comment.authorId !== actor.id) throw new ForbiddenError();
+	return comment;
+}
+
+export async function editComment(db: Db, actor: Actor, cardId: number, input: EditCommentInput) {
+	const card = await commentable(db, actor, cardId);
+	return db.transaction().execute(async (trx) => {
+		const before = await ownComment(trx, actor, cardId, input.commentId);
+		const mentioned = await checkMentions(trx, cardId, input.body);
+		await trx
+			.updateTable('comment')
+			.set({ body: input.body, editedAt: new Date() })
+			.where('id', '=', before.id)
+			.execute();
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'comment.edited',
+			entityType: 'comment',
+			entityId: before.id,
+			boardId: card.boardId,
+			cardId
+		});
+		// Only people newly mentioned hear of it again.
+		const already = new Set(mentionedIds(before.body));
+		await notify(trx, {
+			cardId,
+			commentId: before.id,
+			actorId: actor.id,
+			type: 'mentioned',
+			userIds: mentioned.filter((id) => !already.has(id))
+		});
+	});
+}
+
+export async function deleteComment(db: Db, actor: Actor, cardId: number, commentId: number) {
+	const card = await commentable(db, actor, cardId);
+	return db.transaction().execute(async (trx) => {
+		const comment = await ownComment(trx, actor, cardId, commentId);
+		// The text goes; the row stays as the marker "comment deleted".
+		await trx
+			.updateTable('comment')
+			.set({ body: '', deletedAt: new Date() })
+			.where('id', '=', comment.id)
+			.execute();
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'comment.deleted',
+			entityType: 'comment',
+			entityId: comment.id,
+			boardId: card.boardId,
+			cardId
+		});
+	});
+}
+
+/** People who may be mentioned on a card (who may see it). */
+export async function mentionable(db: Db, cardId: number) {
+	return peopleWhoSee(db, cardId).execute();
+}

@@ -1,0 +1,120 @@
+import { type Kysely, type Transaction } from 'kysely';
+import type { Database, NotificationType } from '../db/schema';
+
+// Notifications and who receives them. Each new or read notification also writes an event (type
+// `notification.*`, payload `{ userId }`), from which the real-time server updates that person's
+// unread count on every tab they have open.
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** People who may see a card: the SQL twin of the card rule (cardVisibleTo), turned round. */
+export function peopleWhoSee(db: Executor, cardId: number) {
+	// The organisations whose members see the card: the board's owner and the card's own.
+	const orgs = db
+		.selectFrom('card')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.select('board.ownerOrganizationId as id')
+		.where('card.id', '=', cardId)
+		.union(
+			db
+				.selectFrom('cardOrganization')
+				.select('cardOrganization.organizationId as id')
+				.where('cardOrganization.cardId', '=', cardId)
+		);
+	return db
+		.selectFrom('user')
+		.select(['user.id', 'user.name'])
+		.where('user.disabledAt', 'is', null)
+		.where((eb) =>
+			eb.or([
+				eb('user.role', 'in', ['admin', 'coordinator']),
+				eb(
+					'user.id',
+					'in',
+					eb
+						.selectFrom('membership')
+						.select('membership.userId')
+						.where('membership.organizationId', 'in', orgs)
+				)
+			])
+		)
+		.orderBy('user.name');
+}
+
+/** The people a card concerns: its assignees, and the managers of its lead organisation. */
+export function peopleOfCard(db: Executor, cardId: number) {
+	return db
+		.selectFrom('cardAssignee')
+		.select('cardAssignee.userId as id')
+		.where('cardAssignee.cardId', '=', cardId)
+		.union(
+			db
+				.selectFrom('cardOrganization')
+				.innerJoin('membership', 'membership.organizationId', 'cardOrganization.organizationId')
+				.select('membership.userId as id')
+				.where('cardOrganization.cardId', '=', cardId)
+				.where('cardOrganization.role', '=', 'lead')
+				.where('membership.role', '=', 'manager')
+		)
+		.execute();
+}
+
+export interface NewNotifications {
+	userIds: readonly number[];
+	type: NotificationType;
+	cardId: number;
+	commentId?: number | null;
+	actorId: number | null;
+}
+
+/** Notifies people (never the actor of the change) and records the events that push the counts. */
+export async function notify(trx: Executor, n: NewNotifications): Promise<number[]> {
+	const userIds = [...new Set(n.userIds)].filter((id) => id !== n.actorId);
+	if (userIds.length === 0) return [];
+	const rows = await trx
+		.insertInto('notification')
+		.values(
+			userIds.map((userId) => ({
+				userId,
+				type: n.type,
+				cardId: n.cardId,
+				commentId: n.commentId ?? null,
+				actorId: n.actorId
+			}))
+		)
+		.returning(['id', 'userId'])
+		.execute();
+	await recordNotificationEvents(trx, 'notification.created', n.actorId, rows);
+	return rows.map((r) => r.userId);
+}
+
+export async function recordNotificationEvents(
+	trx: Executor,
+	type: 'notification.created' | 'notification.read',
+	actorId: number | null,
+	rows: readonly { id: number; userId: number }[]
+) {
+	if (rows.length === 0) return;
+	await trx
+		.insertInto('event')
+		.values(
+			rows.map((r) => ({
+				actorId,
+				type,
+				entityType: 'notification',
+				entityId: r.id,
+				payload: JSON.stringify({ userId: r.userId })
+			}))
+		)
+		.execute();
+}
+
+export async function unreadCount(db: Executor, userId: number): Promise<number> {
+	const row = await db
+		.selectFrom('notification')
+		.select((eb) => eb.fn.countAll<string>().as('n'))
+		.where('userId', '=', userId)
+		.where('readAt', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

@@ -1,0 +1,38 @@
+import type { CatchUp } from '$lib/realtime/events';
+import type { Actor } from '../auth/policy';
+import { loadViewer } from '../auth/policy';
+import { boardFor } from '../boards/service';
+import type { Db } from '../db';
+import { boardEvent, latestEventId } from './publisher';
+
+// The events of a board a client missed while its connection was down, by id. Past a few hundred
+// events, or an hour, reloading the board is cheaper and simpler than replaying them.
+
+export const CATCH_UP_MAX_EVENTS = 500;
+export const CATCH_UP_MAX_AGE_MS = 60 * 60_000;
+
+export async function boardEventsSince(
+	db: Db,
+	actor: Actor,
+	boardId: number,
+	after: string
+): Promise<CatchUp> {
+	await boardFor(db, await loadViewer(db, actor), boardId);
+	const latestId = await latestEventId(db);
+	const rows = await db
+		.selectFrom('event')
+		.select(['id', 'type', 'boardId', 'cardId', 'payload', 'occurredAt'])
+		.where('boardId', '=', boardId)
+		.where('id', '>', after)
+		.orderBy('id')
+		.limit(CATCH_UP_MAX_EVENTS + 1)
+		.execute();
+	const tooOld =
+		rows.length > 0 && Date.now() - new Date(rows[0]!.occurredAt).getTime() > CATCH_UP_MAX_AGE_MS;
+	if (rows.length > CATCH_UP_MAX_EVENTS || tooOld) return { events: [], latestId, reload: true };
+	return {
+		events: rows.map((row) => boardEvent({ ...row, boardId })),
+		latestId,
+		reload: false
+	};
+}
