@@ -38,9 +38,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`create unique index notification_due_key on notification (user_id, card_id, due_date) where type = 'due'`.execute(
 		db
 	);
+
+	// For @socket.io/postgres-adapter (REALTIME_ADAPTER=postgres): messages between instances
+	// over NOTIFY's 8 kB limit wait here. Ours are small; the adapter still cleans it up.
+	await sql`
+		create table socket_io_attachments (
+			id bigserial unique,
+			created_at timestamptz default now(),
+			payload bytea
+		)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropTable('socket_io_attachments').execute();
 	await db.schema.dropTable('notification').execute();
 	await sql`drop trigger event_inserted on event`.execute(db);
 	await sql`drop function notify_event_inserted()`.execute(db);

@@ -17,6 +17,8 @@ async function migratedSnapshot(): Promise<Blob> {
 }
 
 export interface TestDatabase extends DatabaseHandle {
+	/** The database's URL, on a PostgreSQL server only. */
+	url?: string;
 	/** Drops the database (server) or closes it (embedded). */
 	destroy(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 		await migrateToLatest(handle.db);
 		return {
 			...handle,
+			url: url.toString(),
 			async destroy() {
 				await handle.close();
 				const client = new pg.Client({ connectionString: serverUrl });

@@ -10,6 +10,9 @@ import {
 	sessionIdFromToken
 } from '../../src/lib/server/auth/session';
 import { moveCard } from '../../src/lib/server/cards/service';
+import { addComment } from '../../src/lib/server/comments/service';
+import { removeMembership } from '../../src/lib/server/users/memberships';
+import type { Presence } from '../../src/lib/realtime/events';
 import { attachRealtime, type Realtime } from '../../src/lib/server/realtime/server';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -23,6 +26,7 @@ let origin: string;
 let member: Actor;
 let coordinator: Actor;
 let own: Awaited<ReturnType<typeof makeBoard>>;
+let ownOrg: number;
 let foreign: Awaited<ReturnType<typeof makeBoard>>;
 const cards: Record<string, { id: number; version: number }> = {};
 const sockets: Socket[] = [];
@@ -32,6 +36,7 @@ beforeAll(async () => {
 	const s = await makeStrategy(t.db);
 	const mine = await makeOrg(t.db, 'city_department');
 	const theirs = await makeOrg(t.db, 'ngo');
+	ownOrg = mine.id;
 	member = await makePerson(t.db, 'member', [[mine.id, 'member']]);
 	coordinator = await makePerson(t.db, 'coordinator');
 	own = await makeBoard(t.db, mine.id, s.id);
@@ -151,5 +156,88 @@ describe('board rooms', () => {
 		const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
 		await realtime.disconnect({ sessionId: sessionIdFromToken(token) });
 		expect(await gone).toBe('io server disconnect');
+	});
+});
+
+const joinCard = (socket: Socket, cardId: number) =>
+	socket.timeout(2000).emitWithAck('card:join', { cardId }) as Promise<JoinAnswer>;
+
+function next<T>(
+	socket: Socket,
+	name: string,
+	withinMs: number,
+	match: (value: T) => boolean = () => true
+) {
+	return new Promise<T | null>((resolve) => {
+		const timer = setTimeout(() => {
+			socket.off(name, listener);
+			resolve(null);
+		}, withinMs);
+		const listener = (value: T) => {
+			if (!match(value)) return;
+			clearTimeout(timer);
+			socket.off(name, listener);
+			resolve(value);
+		};
+		socket.on(name, listener);
+	});
+}
+
+async function connected(actor: Actor) {
+	const socket = open({ cookie: `session=${await signedIn(actor)}` });
+	expect(await outcome(socket)).toBe('connected');
+	return socket;
+}
+
+describe('card rooms, presence and notifications', () => {
+	it("push a comment to the card's room and the mention to the person's unread count", async () => {
+		const mentioned = await makePerson(t.db, 'member', [[ownOrg, 'member']]);
+		const name = (
+			await t.db
+				.selectFrom('user')
+				.select('name')
+				.where('id', '=', mentioned.id)
+				.executeTakeFirstOrThrow()
+		).name;
+		const watcher = await connected(member);
+		const inbox = await connected(mentioned);
+		expect(await joinCard(watcher, cards.own!.id)).toMatchObject({ ok: true });
+		expect(await joinCard(watcher, cards.foreign!.id)).toEqual({ ok: false, error: 'not_found' });
+		const change = next<{ type: string; cardId: number }>(watcher, 'card:changed', 3000);
+		const unread = next<{ unread: number }>(inbox, 'notifications:changed', 3000);
+		await addComment(t.db, coordinator, cards.own!.id, {
+			body: `Zobacz @[${name}](user:${mentioned.id})`
+		});
+		expect(await change).toMatchObject({ type: 'comment.created', cardId: cards.own!.id });
+		expect(await unread).toEqual({ unread: 1 });
+	});
+
+	it('show who is looking at a board, and forget who left', async () => {
+		const first = await connected(member);
+		const second = await connected(coordinator);
+		const both = next<Presence>(first, 'presence', 3000, (p) => p.people.length === 2);
+		await join(first, own.id);
+		await join(second, own.id);
+		const presence = await both;
+		expect(presence!.room).toBe(`board:${own.id}`);
+		expect(presence!.people.map((p) => p.id).sort()).toEqual([member.id, coordinator.id].sort());
+		const alone = next<Presence>(first, 'presence', 3000, (p) => p.people.length === 1);
+		second.close();
+		expect((await alone)!.people.map((p) => p.id)).toEqual([member.id]);
+		first.close();
+	});
+
+	it("take a person out of a board's room at once when they leave its organisation", async () => {
+		const leaving = await makePerson(t.db, 'member', [[ownOrg, 'member']]);
+		const socket = await connected(leaving);
+		expect(await join(socket, own.id)).toMatchObject({ ok: true });
+		const admin = await makePerson(t.db, 'admin');
+		await removeMembership(t.db, admin, leaving.id, ownOrg);
+		await realtime.recheck(leaving.id);
+		const arriving = nextChange(socket, 500);
+		await move(cards.own!, own.columns[2]);
+		expect(await arriving).toBeNull();
+		// And joining again is refused.
+		expect(await join(socket, own.id)).toEqual({ ok: false, error: 'not_found' });
 	});
 });

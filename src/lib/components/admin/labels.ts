@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 import { INSTANCE_ROLES, MEMBERSHIP_ROLES } from '$lib/schemas/users';
 
 // Words and helpers shared by the administration's pages.
@@ -24,15 +23,6 @@ export const instanceRoleOptions = () =>
 	INSTANCE_ROLES.map((value) => ({ value, label: instanceRoleLabel(value) }));
 export const membershipRoleOptions = () =>
 	MEMBERSHIP_ROLES.map((value) => ({ value, label: membershipRoleLabel(value) }));
-
-/** A moment as people in Toruń read it, whatever the server's or browser's time zone. */
-export function formatDateTime(value: Date | string): string {
-	return new Date(value).toLocaleString(getLocale() === 'pl' ? 'pl-PL' : 'en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Warsaw'
-	});
-}
 
 /** What a form action answered: `intent` on success, the echoed hidden `intent` on failure. */
 export interface AdminFormResult {

@@ -68,6 +68,8 @@ export function followBoard(boardId: number, after: string, board: LiveBoard) {
 			return response.json();
 		},
 		apply(event: BoardEvent) {
+			// Comments do not show on the board: their card's dialog follows them.
+			if (event.type.startsWith('comment.')) return;
 			if (event.move && event.cardId !== null) board.move(event.cardId, event.move);
 			reload();
 		},

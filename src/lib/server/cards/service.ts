@@ -212,7 +212,13 @@ export async function moveCard(db: Db, actor: Actor, cardId: number, input: Move
 			throw new ConflictError('card_wip_limit', { column: column.title, limit: column.wipLimit });
 	}
 	const position = positionBetween(column.afterPosition, column.nextPosition);
-	const payload = { fromColumnId: card.columnId, toColumnId: column.id, position };
+	// The card's version after the move lets a board apply moves in order (an older one is stale).
+	const payload = {
+		fromColumnId: card.columnId,
+		toColumnId: column.id,
+		position,
+		version: card.version + 1
+	};
 	// The move and its event in one statement (so one round trip, and atomic as a transaction
 	// would be): the event is written only if the update found the card at the version named.
 	const written = await db

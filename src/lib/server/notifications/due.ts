@@ -19,7 +19,7 @@ export async function sweepDueNotifications(db: Db, today: string | null = null)
 			.select(['cardAssignee.userId', 'card.id as cardId', 'card.dueDate'])
 			.where('card.archivedAt', 'is', null)
 			.where('boardColumn.status', '!=', 'done')
-			.where('card.dueDate', '<=', sql<string>`${day} + ${DUE_SOON_DAYS}`)
+			.where('card.dueDate', '<=', sql<string>`${day} + ${sql.lit(DUE_SOON_DAYS)}`)
 			.union(
 				trx
 					.selectFrom('card')
@@ -31,7 +31,7 @@ export async function sweepDueNotifications(db: Db, today: string | null = null)
 					.where('boardColumn.status', '!=', 'done')
 					.where('cardOrganization.role', '=', 'lead')
 					.where('membership.role', '=', 'manager')
-					.where('card.dueDate', '<=', sql<string>`${day} + ${DUE_SOON_DAYS}`)
+					.where('card.dueDate', '<=', sql<string>`${day} + ${sql.lit(DUE_SOON_DAYS)}`)
 			);
 		const rows = await trx
 			.insertInto('notification')

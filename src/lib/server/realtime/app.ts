@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { db, startDatabase } from '../db/app';
 import { env, type Env } from '../env';
-import { attachRealtime, type Realtime } from './server';
+import { attachRealtime, type Realtime, type SharedRooms } from './server';
 
 // The app's one real-time server, kept on globalThis: the production server (server.js) and the
 // dev server (vite.config.ts) attach it to their HTTP server, and routes reach it here to end the
@@ -16,19 +16,18 @@ type Holder = { [KEY]?: Realtime };
 const holder = globalThis as Holder;
 
 /** The adapter REALTIME_ADAPTER names, sharing rooms between instances; none for 'memory'. */
-export function adapterFor(config: Pick<Env, 'REALTIME_ADAPTER' | 'DATABASE_URL' | 'REDIS_URL'>) {
+export function sharedRoomsFor(
+	config: Pick<Env, 'REALTIME_ADAPTER' | 'DATABASE_URL' | 'REDIS_URL'>
+): SharedRooms | undefined {
 	const logError = (error: Error) => console.error('Real-time adapter:', error.message);
 	if (config.REALTIME_ADAPTER === 'postgres') {
 		const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
 		pool.on('error', logError);
-		// The adapter keeps messages over NOTIFY's 8 kB limit here (ours never are).
-		void pool
-			.query(
-				`create table if not exists socket_io_attachments (
-					id bigserial unique, created_at timestamptz default now(), payload bytea)`
-			)
-			.catch(logError);
-		return postgresAdapter(pool, { errorHandler: logError });
+		// Its table (socket_io_attachments) is made by the migrations.
+		return {
+			adapter: postgresAdapter(pool, { errorHandler: logError }),
+			close: () => pool.end()
+		};
 	}
 	if (config.REALTIME_ADAPTER === 'redis') {
 		const publisher = createClient({ url: config.REDIS_URL });
@@ -38,7 +37,12 @@ export function adapterFor(config: Pick<Env, 'REALTIME_ADAPTER' | 'DATABASE_URL'
 			// Commands wait in the client's queue until it is connected.
 			void client.connect().catch(logError);
 		}
-		return redisAdapter(publisher, subscriber);
+		return {
+			adapter: redisAdapter(publisher, subscriber),
+			async close() {
+				await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+			}
+		};
 	}
 	return undefined;
 }
@@ -47,7 +51,7 @@ export function attachToApp(httpServer: Server, origin: string): Realtime {
 	holder[KEY] ??= attachRealtime(httpServer, {
 		db,
 		origin,
-		adapter: adapterFor(env()),
+		sharedRooms: sharedRoomsFor(env()),
 		listen: async (channel, onNotify) => (await startDatabase()).listen(channel, onNotify),
 		sweepDue: true
 	});

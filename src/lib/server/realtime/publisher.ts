@@ -111,6 +111,8 @@ export function startPublisher(
 		});
 	}
 
+	// The first tick sets the cursor at the latest event: what follows is published.
+	wake();
 	const timer = setInterval(wake, pollMs);
 	timer.unref();
 	const unlisten = options.listen?.(EVENT_CHANNEL, wake).catch((error) => {

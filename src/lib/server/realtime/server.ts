@@ -40,7 +40,13 @@ export type RealtimeServer = Server<
 	Record<string, never>,
 	SocketData
 >;
-type Adapter = NonNullable<ConstructorParameters<typeof Server>[1]>['adapter'];
+type Adapter = NonNullable<NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']>;
+
+/** An adapter sharing rooms between instances, and how to close its connections. */
+export interface SharedRooms {
+	adapter: Adapter;
+	close(): Promise<void>;
+}
 
 /** Client messages a socket may send in one second before it is cut off. */
 const MAX_MESSAGES_PER_SECOND = 20;
@@ -101,7 +107,7 @@ export interface RealtimeOptions {
 	/** Wakes the publisher when events commit (LISTEN/NOTIFY); without it, it polls. */
 	listen?: Listen;
 	/** Shares rooms between instances; the in-memory adapter when absent. */
-	adapter?: Adapter;
+	sharedRooms?: SharedRooms;
 	/** Looks for cards falling due every DUE_SWEEP_MS (off in tests, which call the sweep). */
 	sweepDue?: boolean;
 }
@@ -113,7 +119,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		// Payloads are tiny (an id); anything large is not ours.
 		maxHttpBufferSize: 64 * 1024,
 		serveClient: false,
-		adapter: options.adapter,
+		adapter: options.sharedRooms?.adapter,
 		// Only the app's own pages may open a socket: a foreign page cannot ride the cookie.
 		allowRequest: (req, answer) => answer(null, req.headers.origin === options.origin)
 	});
@@ -142,8 +148,11 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		};
 		io.to(room).emit('presence', presence);
 	}
-	const presenceLater = (room: string) =>
-		void sendPresence(room).catch((error) => console.error('Presence:', error.message));
+	let closing = false;
+	const presenceLater = (room: string) => {
+		if (!closing)
+			void sendPresence(room).catch((error) => console.error('Presence:', error.message));
+	};
 
 	async function join(socket: AppSocket, room: string): Promise<JoinAnswer> {
 		// The person as they are now: a membership may have changed since the socket opened.
@@ -245,9 +254,11 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 			}
 		},
 		async close() {
+			closing = true;
 			clearInterval(sweepTimer);
 			await publisher.stop();
 			await io.close();
+			await options.sharedRooms?.close();
 		}
 	};
 }

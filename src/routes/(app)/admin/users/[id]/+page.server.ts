@@ -56,6 +56,7 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, membershipSchema, async (input) => {
 			await memberships.changeMembership(db(), actor, id, input);
+			await realtime()?.recheck(id);
 			return { intent: 'memberships', done: 'changed' };
 		});
 	},
@@ -63,6 +64,8 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, membershipRefSchema, async ({ organizationId }) => {
 			await memberships.removeMembership(db(), actor, id, organizationId);
+			// Out of the rooms of what the organisation let them see, at once.
+			await realtime()?.recheck(id);
 			return { intent: 'memberships', done: 'removed' };
 		});
 	},

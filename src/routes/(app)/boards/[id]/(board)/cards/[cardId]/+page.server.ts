@@ -9,6 +9,14 @@ import {
 	setArchived,
 	updateCard
 } from '$lib/server/cards/service';
+import { commentRefSchema, editCommentSchema, newCommentSchema } from '$lib/schemas/comments';
+import {
+	addComment,
+	deleteComment,
+	editComment,
+	listComments,
+	mentionable as mentionablePeople
+} from '$lib/server/comments/service';
 import { db } from '$lib/server/db/app';
 import { formAction, handleDomain, idOr404 } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
@@ -16,20 +24,27 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, depends }) => {
+	// Reloaded when the card changes or is commented on (its real-time room says so).
+	depends('app:card');
 	const boardId = idOr404(params.id);
 	const data = await handleDomain(() => getCard(db(), locals.user!, idOr404(params.cardId)));
 	// A card is addressed through its own board only.
 	if (data.card.boardId !== boardId) error(404, m.error_not_found());
-	const [people, moveTargets] = await Promise.all([
+	const [people, moveTargets, comments, mentionable] = await Promise.all([
 		cardPeopleOptions(db(), locals.user!, data),
-		data.canMove ? listMoveTargets(db(), locals.user!, boardId) : []
+		data.canMove ? listMoveTargets(db(), locals.user!, boardId) : [],
+		listComments(db(), data.card.id),
+		data.canMove ? mentionablePeople(db(), data.card.id) : []
 	]);
 	return {
 		...data,
 		descriptionHtml: renderMarkdown(data.card.description),
 		people,
-		moveTargets
+		moveTargets,
+		comments,
+		mentionable,
+		userId: locals.user!.id
 	};
 };
 
@@ -63,5 +78,21 @@ export const actions: Actions = {
 		formAction(request, cardAssigneesSchema, async (input) => {
 			await setAssignees(db(), locals.user!, await cardOf(params), input);
 			return { people: 'assignees' as const, done: true };
+		}),
+	// Comments (src/lib/components/card/Comments.svelte).
+	comment: ({ request, params, locals }) =>
+		formAction(request, newCommentSchema, async (input) => {
+			await addComment(db(), locals.user!, await cardOf(params), input);
+			return { comment: 'added' as const };
+		}),
+	editComment: ({ request, params, locals }) =>
+		formAction(request, editCommentSchema, async (input) => {
+			await editComment(db(), locals.user!, await cardOf(params), input);
+			return { comment: 'edited' as const };
+		}),
+	deleteComment: ({ request, params, locals }) =>
+		formAction(request, commentRefSchema, async ({ commentId }) => {
+			await deleteComment(db(), locals.user!, await cardOf(params), commentId);
+			return { comment: 'deleted' as const };
 		})
 };
