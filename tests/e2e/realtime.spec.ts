@@ -32,3 +32,93 @@ test('a move by department staff appears on the NGO partner’s open board witho
 		true
 	);
 });
+
+const SHARED_CARD = 'Szkoła Liderów Samorządów Uczniowskich';
+
+test('a comment with a mention reaches the partner live, with a notification, and both see each other', async ({
+	browser
+}) => {
+	const partner = await (await browser.newContext()).newPage();
+	await signIn(partner, 'ngo@torun.example');
+	await partner.goto('/boards');
+	await partner.getByRole('link', { name: BOARD }).click();
+	await partner.getByRole('link', { name: SHARED_CARD }).click();
+	const partnerDialog = partner.getByRole('dialog', { name: SHARED_CARD });
+	await expect(partnerDialog.getByRole('heading', { name: /^Komentarze/ })).toBeVisible();
+	const bell = partner.getByTestId('bell');
+	// Cards due soon may have notified the partner already: the mention adds one.
+	const unread = Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
+	await partner.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
+
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, 'wydzial@torun.example');
+	await staff.goto('/boards');
+	await staff.getByRole('link', { name: BOARD }).click();
+	await staff.getByRole('link', { name: SHARED_CARD }).click();
+	const staffDialog = staff.getByRole('dialog', { name: SHARED_CARD });
+
+	// Presence: each sees both people at the card (and on the board behind it).
+	for (const dialog of [partnerDialog, staffDialog]) {
+		const here = dialog.getByRole('list', { name: 'Przy tej karcie teraz' });
+		await expect(here.getByText('Tomasz Lewandowski')).toBeAttached();
+		await expect(here.getByText('Magdalena Zielińska')).toBeAttached();
+	}
+	const onBoard = partner.getByRole('list', { name: 'Na tablicy teraz' });
+	await expect(onBoard.getByText('Magdalena Zielińska')).toBeAttached();
+
+	// The staff member mentions the partner in a Markdown comment.
+	await staffDialog.getByLabel('Nowy komentarz').fill('**Termin** przesunięty, ');
+	await staffDialog.getByLabel('Wspomnij osobę…').selectOption({ label: 'Tomasz Lewandowski' });
+	await staffDialog.getByLabel('Nowy komentarz').press('End');
+	await staffDialog.getByLabel('Nowy komentarz').pressSequentially('proszę o potwierdzenie.');
+	await staffDialog.getByRole('button', { name: 'Wyślij komentarz' }).click();
+	await expect(staffDialog.getByLabel('Nowy komentarz')).toHaveValue('');
+
+	// The partner sees it live, rendered, with the mention, and the bell counts it.
+	const comment = partnerDialog.locator('[data-comment-id]').last();
+	await expect(comment.locator('strong', { hasText: 'Termin' })).toBeVisible();
+	await expect(comment.getByText('@Tomasz Lewandowski')).toBeVisible();
+	await expect(bell).toHaveAccessibleName(`Powiadomienia: ${unread + 1} nieprzeczytanych`);
+	expect(await partner.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(
+		true
+	);
+
+	// The notification leads to the card and is marked read.
+	await partner.goto('/notifications');
+	const notification = partner.getByTestId('notification').first();
+	await expect(notification).toContainText('Magdalena Zielińska wspomniał(a) o Tobie w komentarzu');
+	await expect(notification.getByRole('link', { name: SHARED_CARD })).toBeVisible();
+	await notification.getByRole('button', { name: /Oznacz jako przeczytane/ }).click();
+	await expect(bell).toHaveAccessibleName(`Powiadomienia: ${unread} nieprzeczytanych`);
+});
+
+test('a comment draft survives a dropped connection, and a change made offline is refused', async ({
+	browser
+}) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'wydzial@torun.example');
+	await page.goto('/boards');
+	await page.getByRole('link', { name: BOARD }).click();
+	await page.getByRole('link', { name: SHARED_CARD }).click();
+	const dialog = page.getByRole('dialog', { name: SHARED_CARD });
+	await dialog.getByLabel('Nowy komentarz').fill('Szkic, który nie może zginąć');
+
+	await context.setOffline(true);
+	await expect(page.getByText('Brak połączenia na żywo — łączę ponownie…')).toBeVisible({
+		timeout: 15_000
+	});
+	await dialog.getByRole('button', { name: 'Wyślij komentarz' }).click();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'zmiana nie została wysłana' })
+	).toBeVisible();
+
+	await context.setOffline(false);
+	await expect(page.getByText('Brak połączenia na żywo — łączę ponownie…')).toBeHidden({
+		timeout: 15_000
+	});
+	await expect(dialog.getByLabel('Nowy komentarz')).toHaveValue('Szkic, który nie może zginąć');
+	await dialog.getByRole('button', { name: 'Wyślij komentarz' }).click();
+	await expect(dialog.getByText('Szkic, który nie może zginąć')).toBeVisible();
+	await expect(dialog.getByLabel('Nowy komentarz')).toHaveValue('');
+});

@@ -27,6 +27,7 @@ let member: Actor;
 let coordinator: Actor;
 let own: Awaited<ReturnType<typeof makeBoard>>;
 let ownOrg: number;
+let strategyId: number;
 let foreign: Awaited<ReturnType<typeof makeBoard>>;
 const cards: Record<string, { id: number; version: number }> = {};
 const sockets: Socket[] = [];
@@ -34,6 +35,7 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
 	t = await createTestDatabase();
 	const s = await makeStrategy(t.db);
+	strategyId = s.id;
 	const mine = await makeOrg(t.db, 'city_department');
 	const theirs = await makeOrg(t.db, 'ngo');
 	ownOrg = mine.id;
@@ -210,6 +212,18 @@ describe('card rooms, presence and notifications', () => {
 		});
 		expect(await change).toMatchObject({ type: 'comment.created', cardId: cards.own!.id });
 		expect(await unread).toEqual({ unread: 1 });
+	});
+
+	it("tell a strategy's goal pages that its progress may have moved", async () => {
+		const socket = await connected(member);
+		const joinStrategy = (id: number) =>
+			socket.timeout(2000).emitWithAck('strategy:join', { strategyId: id }) as Promise<JoinAnswer>;
+		expect(await joinStrategy(strategyId)).toMatchObject({ ok: true });
+		expect(await joinStrategy(999_999)).toEqual({ ok: false, error: 'not_found' });
+		const change = next<{ strategyId: number }>(socket, 'strategy:changed', 3000);
+		await move(cards.own!, own.columns[3]);
+		expect(await change).toMatchObject({ strategyId });
+		socket.close();
 	});
 
 	it('show who is looking at a board, and forget who left', async () => {

@@ -8,11 +8,11 @@ import type { BoardEvent, ClientToServer, JoinAnswer, ServerToClient, Viewer } f
 
 type AppSocket = Socket<ServerToClient, ClientToServer>;
 export type ConnectionState = 'connecting' | 'online' | 'offline';
-export type Room = `board:${number}` | `card:${number}`;
+export type Room = `board:${number}` | `card:${number}` | `strategy:${number}`;
 
 export interface RoomWatcher {
-	/** A change in the room: a board's event, or a card's. */
-	onEvent?(event: BoardEvent | { id: string; type: string; cardId: number }): void;
+	/** A change in the room: a board's event, a card's, or a strategy's. */
+	onEvent?(event: BoardEvent | { id: string; type?: string; cardId?: number }): void;
 	/** The connection dropped: what follows may have gaps until onRejoin. */
 	onDrop?(): void;
 	/** The room was joined again after a dropped connection. */
@@ -34,9 +34,19 @@ function setState(next: ConnectionState) {
 }
 
 function join(live: AppSocket, room: Room, then: (answer: JoinAnswer) => void) {
-	const [kind, id] = room.split(':');
-	if (kind === 'board') live.emit('board:join', { boardId: Number(id) }, then);
-	else live.emit('card:join', { cardId: Number(id) }, then);
+	const [kind, raw] = room.split(':');
+	const id = Number(raw);
+	if (kind === 'board') live.emit('board:join', { boardId: id }, then);
+	else if (kind === 'card') live.emit('card:join', { cardId: id }, then);
+	else live.emit('strategy:join', { strategyId: id }, then);
+}
+
+function leave(live: AppSocket, room: Room) {
+	const [kind, raw] = room.split(':');
+	const id = Number(raw);
+	if (kind === 'board') live.emit('board:leave', { boardId: id });
+	else if (kind === 'card') live.emit('card:leave', { cardId: id });
+	else live.emit('strategy:leave', { strategyId: id });
 }
 
 function watchersOf(room: Room) {
@@ -63,11 +73,17 @@ function connection(): AppSocket {
 		for (const watchers of rooms.values()) for (const w of watchers) w.onDrop?.();
 	});
 	live.on('connect_error', () => setState('offline'));
+	// The browser knows first when the network goes: do not wait for a missed heartbeat.
+	window.addEventListener('offline', () => live.disconnect());
+	window.addEventListener('online', () => live.connect());
 	live.on('board:changed', (event) => {
 		for (const w of watchersOf(`board:${event.boardId}`)) w.onEvent?.(event);
 	});
 	live.on('card:changed', (event) => {
 		for (const w of watchersOf(`card:${event.cardId}`)) w.onEvent?.(event);
+	});
+	live.on('strategy:changed', (event) => {
+		for (const w of watchersOf(`strategy:${event.strategyId}`)) w.onEvent?.(event);
 	});
 	live.on('presence', ({ room, people }) => {
 		if (!rooms.has(room as Room)) return;
@@ -94,10 +110,7 @@ export function watchRoom(room: Room, watcher: RoomWatcher) {
 		if (watchers.size > 0) return;
 		rooms.delete(room);
 		presence.delete(room);
-		if (!live.connected) return;
-		const [kind, id] = room.split(':');
-		if (kind === 'board') live.emit('board:leave', { boardId: Number(id) });
-		else live.emit('card:leave', { cardId: Number(id) });
+		if (live.connected) leave(live, room);
 	};
 }
 

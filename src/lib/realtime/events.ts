@@ -17,6 +17,9 @@ export type BoardRoomRequest = z.infer<typeof boardRoomRequest>;
 export const cardRoomRequest = z.object({ cardId: id });
 export type CardRoomRequest = z.infer<typeof cardRoomRequest>;
 
+export const strategyRoomRequest = z.object({ strategyId: id });
+export type StrategyRoomRequest = z.infer<typeof strategyRoomRequest>;
+
 /** Where a moved card now is; `version` is the card's version after the move. */
 export interface CardMove {
 	columnId: number;
@@ -58,6 +61,8 @@ export interface ServerToClient {
 	'board:changed': (event: BoardEvent) => void;
 	/** Something on a card changed (an edit, a comment): its open dialog reloads it. */
 	'card:changed': (event: { id: string; type: string; cardId: number }) => void;
+	/** A card of one of the strategy's boards changed: its goals' progress may have moved. */
+	'strategy:changed': (event: { id: string; strategyId: number }) => void;
 	'notifications:changed': (event: { unread: number }) => void;
 	presence: (presence: Presence) => void;
 }
@@ -67,4 +72,6 @@ export interface ClientToServer {
 	'board:leave': (request: BoardRoomRequest) => void;
 	'card:join': (request: CardRoomRequest, answer: (result: JoinAnswer) => void) => void;
 	'card:leave': (request: CardRoomRequest) => void;
+	'strategy:join': (request: StrategyRoomRequest, answer: (result: JoinAnswer) => void) => void;
+	'strategy:leave': (request: StrategyRoomRequest) => void;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../auth/policy';
 import { loadViewer } from '../auth/policy';
 import { cardVisibleTo } from '../boards/repository';
@@ -30,7 +31,8 @@ export async function listNotifications(db: Db, actor: Actor, options: { before?
 			'notification.readAt',
 			'card.title as cardTitle',
 			'card.boardId',
-			'actor.name as actorName'
+			'actor.name as actorName',
+			sql<boolean>`notification.due_date < current_date`.as('overdue')
 		])
 		.where('notification.userId', '=', viewer.id)
 		.where(cardVisibleTo(viewer))

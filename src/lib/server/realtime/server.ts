@@ -4,6 +4,7 @@ import { Server, type Socket } from 'socket.io';
 import {
 	boardRoomRequest,
 	cardRoomRequest,
+	strategyRoomRequest,
 	type ClientToServer,
 	type JoinAnswer,
 	type Presence,
@@ -83,7 +84,13 @@ async function maySee(db: Db, viewer: Viewer, room: string): Promise<boolean> {
 	try {
 		if (kind === 'board') await boardFor(db, viewer, id);
 		else if (kind === 'card') await visibleCard(db, viewer, id);
-		else return true;
+		// Strategies and their goals are open to everyone signed in; progress is counted per person.
+		else if (kind === 'strategy')
+			return !!(await db
+				.selectFrom('strategy')
+				.select('id')
+				.where('id', '=', id)
+				.executeTakeFirst());
 		return true;
 	} catch (error) {
 		if (error instanceof NotFoundError) return false;
@@ -119,6 +126,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		// Payloads are tiny (an id); anything large is not ours.
 		maxHttpBufferSize: 64 * 1024,
 		serveClient: false,
+		// A connection lost without a goodbye is noticed within 15 s (the default is 45 s).
+		pingInterval: 10_000,
+		pingTimeout: 5_000,
 		adapter: options.sharedRooms?.adapter,
 		// Only the app's own pages may open a socket: a foreign page cannot ride the cookie.
 		allowRequest: (req, answer) => answer(null, req.headers.origin === options.origin)
@@ -150,7 +160,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 	}
 	let closing = false;
 	const presenceLater = (room: string) => {
-		if (!closing)
+		// Presence is shown on boards and cards only.
+		if (!closing && !room.startsWith('strategy:'))
 			void sendPresence(room).catch((error) => console.error('Presence:', error.message));
 	};
 
@@ -170,12 +181,15 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 			if (overLimit(socket)) socket.disconnect(true);
 			else next();
 		});
-		for (const kind of ['board', 'card'] as const) {
-			const schema = kind === 'board' ? boardRoomRequest : cardRoomRequest;
+		const schemas = {
+			board: boardRoomRequest.transform((r) => r.boardId),
+			card: cardRoomRequest.transform((r) => r.cardId),
+			strategy: strategyRoomRequest.transform((r) => r.strategyId)
+		};
+		for (const kind of ['board', 'card', 'strategy'] as const) {
 			const roomOf = (request: unknown) => {
-				const parsed = schema.safeParse(request);
-				if (!parsed.success) return null;
-				return `${kind}:${'boardId' in parsed.data ? parsed.data.boardId : parsed.data.cardId}`;
+				const parsed = schemas[kind].safeParse(request);
+				return parsed.success ? `${kind}:${parsed.data}` : null;
 			};
 			socket.on(`${kind}:join`, async (request: unknown, answer: unknown) => {
 				const reply = typeof answer === 'function' ? answer : () => {};
@@ -199,11 +213,27 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		});
 	});
 
+	/** Whether anyone on this instance watches a strategy's progress. */
+	const strategyWatched = () =>
+		[...io.sockets.adapter.rooms.keys()].some((room) => room.startsWith('strategy:'));
+
 	async function publish(row: EventRow) {
-		if (row.boardId !== null)
+		if (row.boardId !== null) {
 			io.local
 				.to(`board:${row.boardId}`)
 				.emit('board:changed', boardEvent({ ...row, boardId: row.boardId }));
+			if (strategyWatched()) {
+				const board = await db()
+					.selectFrom('board')
+					.select('strategyId')
+					.where('id', '=', row.boardId)
+					.executeTakeFirst();
+				if (board)
+					io.local
+						.to(`strategy:${board.strategyId}`)
+						.emit('strategy:changed', { id: row.id, strategyId: board.strategyId });
+			}
+		}
 		if (row.cardId !== null)
 			io.local
 				.to(`card:${row.cardId}`)

@@ -23,7 +23,9 @@ function pick<
 	return { id: g.id, parentId: g.parentId, code: g.code, title: g.title };
 }
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ depends, params, locals }) => {
+	// Reloaded when a card of the strategy's boards changes (src/lib/components/goal/live.ts).
+	depends('app:progress');
 	const id = goalId(params.id);
 	const goal = await repo.findGoal(db(), id);
 	if (!goal) error(404);

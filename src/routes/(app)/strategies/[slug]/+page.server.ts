@@ -9,7 +9,9 @@ import { createGoal } from '$lib/server/goals/service';
 import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
+export const load: PageServerLoad = async ({ depends, params, locals, url }) => {
+	// Reloaded when a card of the strategy's boards changes (src/lib/components/goal/live.ts).
+	depends('app:progress');
 	const strategy = await findStrategyBySlug(db(), params.slug);
 	if (!strategy) error(404);
 	const goals = await listGoalsOfStrategy(db(), strategy.id);
