@@ -130,7 +130,7 @@ const FORBIDDEN: Expected = { status: 403 };
 const STALE: Expected = { status: 409, code: 'card_stale' };
 
 export type BoardAction = 'board page' | 'settings page' | 'create' | 'settings add';
-export type CardAction = 'card page' | 'move' | 'update' | 'archive' | 'restore';
+export type CardAction = 'card page' | 'move' | 'update' | 'archive' | 'restore' | 'comment';
 
 export const BOARD_ACTIONS: readonly BoardAction[] = [
 	'board page',
@@ -143,7 +143,8 @@ export const CARD_ACTIONS: readonly CardAction[] = [
 	'move',
 	'update',
 	'archive',
-	'restore'
+	'restore',
+	'comment'
 ];
 
 export function expectBoard(a: Account, b: BoardFacts, action: BoardAction): Expected {
@@ -176,6 +177,10 @@ export function expectCard(a: Account, b: BoardFacts, c: CardFacts, action: Card
 		case 'archive':
 		case 'restore':
 			return rules.editCard(a, b, c) ? STALE : FORBIDDEN;
+		// Whoever may move a card may comment on it; the comment sent mentions nobody who may see
+		// the card, so an allowed one is refused naming its body, and nothing is written.
+		case 'comment':
+			return rules.moveCard(a, b, c) ? { status: 400, field: 'body' } : FORBIDDEN;
 	}
 }
 

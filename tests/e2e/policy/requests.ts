@@ -89,5 +89,9 @@ export function cardRequest(
 			return postAction(ctx, baseURL, `${page}?/archive`, { version });
 		case 'restore':
 			return postAction(ctx, baseURL, `${page}?/restore`, { version });
+		case 'comment':
+			return postAction(ctx, baseURL, `${page}?/comment`, {
+				body: 'Polityka dostępu: @[Nikt](user:999999999)'
+			});
 	}
 }
