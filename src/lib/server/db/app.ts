@@ -10,7 +10,8 @@ import { migrateToLatest } from './migrate';
 // embedded directory a second time.
 
 const KEY = Symbol.for('torun.appDatabase');
-type Holder = { [KEY]?: Promise<DatabaseHandle> };
+const OPEN = Symbol.for('torun.appDatabase.open');
+type Holder = { [KEY]?: Promise<DatabaseHandle>; [OPEN]?: Db };
 const holder = globalThis as Holder;
 
 async function open(): Promise<DatabaseHandle> {
@@ -48,23 +49,25 @@ export function startDatabase(): Promise<DatabaseHandle> {
 	return holder[KEY];
 }
 
-let current: Db | undefined;
-
-/** The database, once startDatabase() has resolved (the server's init hook awaits it). */
+/**
+ * The database, once initDatabase() has resolved (the server's init hook awaits it). Held on
+ * globalThis too: in development the real-time server loads its own copy of this module.
+ */
 export function db(): Db {
+	const current = holder[OPEN];
 	if (!current) throw new Error('The database is not started yet.');
 	return current;
 }
 
 export async function initDatabase(): Promise<DatabaseHandle> {
 	const handle = await startDatabase();
-	current = handle.db;
+	holder[OPEN] = handle.db;
 	return handle;
 }
 
 export async function stopDatabase(): Promise<void> {
 	const pending = holder[KEY];
 	holder[KEY] = undefined;
-	current = undefined;
+	holder[OPEN] = undefined;
 	if (pending) await (await pending).close();
 }

@@ -3,7 +3,7 @@ import { createAdapter as postgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as redisAdapter } from '@socket.io/redis-adapter';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { db, startDatabase } from '../db/app';
+import { db, initDatabase, startDatabase } from '../db/app';
 import { env, type Env } from '../env';
 import { attachRealtime, type Realtime, type SharedRooms } from './server';
 
@@ -50,6 +50,9 @@ export function sharedRoomsFor(
 export function attachToApp(httpServer: Server, origin: string): Realtime {
 	holder[KEY] ??= attachRealtime(httpServer, {
 		db,
+		// Opens the database now if the app has not yet (in development it would wait for the
+		// first request).
+		ready: initDatabase(),
 		origin,
 		sharedRooms: sharedRoomsFor(env()),
 		listen: async (channel, onNotify) => (await startDatabase()).listen(channel, onNotify),

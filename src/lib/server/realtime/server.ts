@@ -117,6 +117,8 @@ export interface RealtimeOptions {
 	sharedRooms?: SharedRooms;
 	/** Looks for cards falling due every DUE_SWEEP_MS (off in tests, which call the sweep). */
 	sweepDue?: boolean;
+	/** Resolves when the database is open and migrated: publishing starts then. */
+	ready?: Promise<unknown>;
 }
 
 export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions): Realtime {
@@ -247,14 +249,22 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		}
 	}
 
-	const publisher = startPublisher(db, publish, { pollMs: options.pollMs, listen: options.listen });
+	// The publisher starts once the database is open (in development, after the first request's
+	// migrations), so it neither fails nor misses the events that follow.
+	let publisher: ReturnType<typeof startPublisher> | undefined;
+	const starting = (options.ready ?? Promise.resolve())
+		.then(() => {
+			if (!closing)
+				publisher = startPublisher(db, publish, { pollMs: options.pollMs, listen: options.listen });
+		})
+		.catch((error) => console.error('Real-time publisher could not start:', error.message));
 	const sweep = () =>
-		void sweepDueNotifications(db()).catch((error) =>
+		void (async () => sweepDueNotifications(db()))().catch((error) =>
 			console.error('Due-date notifications:', error.message)
 		);
 	let sweepTimer: NodeJS.Timeout | undefined;
 	if (options.sweepDue) {
-		sweep();
+		void starting.then(sweep);
 		sweepTimer = setInterval(sweep, DUE_SWEEP_MS);
 		sweepTimer.unref();
 	}
@@ -286,7 +296,8 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		async close() {
 			closing = true;
 			clearInterval(sweepTimer);
-			await publisher.stop();
+			await starting;
+			await publisher?.stop();
 			await io.close();
 			await options.sharedRooms?.close();
 		}
