@@ -1,21 +1,11 @@
 import { m } from '$lib/paraglide/messages';
-import { optionalId, recordId } from './common';
+import { optionalDate, optionalId, recordId } from './common';
 import { z } from './zod';
 
 // Cards: one schema per form, shared by the pages and the server.
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-
-const isoDate = z
-	.string()
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.error_date() })
-	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: () => m.error_date() });
-const optionalDate = z
-	.union([isoDate, z.literal('')])
-	.optional()
-	.transform((v) => (v ? v : null));
 
 /** Labels typed as one comma-separated field: trimmed, unique, at most 10 of 40 characters. */
 const labels = z

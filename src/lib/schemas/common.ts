@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
 
 // Building blocks every form and URL shares.
@@ -18,3 +19,15 @@ export const recordId = z
 
 /** A select whose empty option means "none". */
 export const optionalId = z.preprocess((v) => (v === '' ? undefined : v), recordId.optional());
+
+/** A calendar date as YYYY-MM-DD (what a date input sends). */
+export const isoDate = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.error_date() })
+	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: () => m.error_date() });
+/** A date field that may stay empty (null). */
+export const optionalDate = z
+	.union([isoDate, z.literal('')])
+	.optional()
+	.transform((v) => (v ? v : null));

@@ -63,7 +63,17 @@ export const can = {
 		isStaff(viewer) || takesPart(viewer, card) || can.manageBoard(viewer, card.board),
 	/** Edit a card's fields and partners, archive or restore it. */
 	editCard: (viewer: Viewer, card: CardFacts) =>
-		isStaff(viewer) || memberOf(viewer, card.leadId) || can.manageBoard(viewer, card.board)
+		isStaff(viewer) || memberOf(viewer, card.leadId) || can.manageBoard(viewer, card.board),
+	/** Report an activity on a card, for an organisation: a member of its lead or a partner. */
+	reportFor: (viewer: Viewer, card: CardFacts, organizationId: number) =>
+		memberOf(viewer, organizationId) &&
+		(organizationId === card.leadId || card.partnerIds.includes(organizationId)),
+	/** Accept or return a report: the lead organisation's managers and the coordinators, never its author. */
+	reviewReport: (viewer: Viewer, card: CardFacts, authorId: number | null) =>
+		authorId !== viewer.id &&
+		(isStaff(viewer) || (card.leadId !== null && managerOf(viewer, card.leadId))),
+	/** Define indicators and enter their values from other sources. */
+	manageIndicators: (actor: Actor) => isStaff(actor)
 } as const;
 
 export function requireAdmin(actor: Actor | null): asserts actor is Actor {

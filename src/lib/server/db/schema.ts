@@ -163,6 +163,62 @@ export interface CommentTable {
 	deletedAt: NullableTimestamp;
 }
 
+export type IndicatorDirection = 'up' | 'down';
+export type IndicatorAggregation = 'sum' | 'latest';
+export type IndicatorFrequency = 'monthly' | 'quarterly' | 'yearly';
+
+export interface IndicatorTable {
+	id: Generated<number>;
+	goalId: number;
+	name: string;
+	unit: string;
+	baselineValue: number;
+	baselineYear: number;
+	targetValue: number;
+	targetYear: number;
+	direction: IndicatorDirection;
+	aggregation: IndicatorAggregation;
+	source: ColumnType<string, string | undefined, string>;
+	frequency: IndicatorFrequency;
+	responsibleOrganizationId: number | null;
+	createdAt: Generated<Date>;
+}
+
+export type ReportStatus = 'draft' | 'submitted' | 'accepted' | 'returned';
+
+export interface ActivityReportTable {
+	id: Generated<number>;
+	cardId: number;
+	organizationId: number;
+	authorId: number | null;
+	status: ReportStatus;
+	periodStart: string;
+	periodEnd: string;
+	summary: string;
+	participants: number | null;
+	outputs: ColumnType<string, string | undefined, string>;
+	links: ColumnType<string[], string[] | undefined, string[]>;
+	returnReason: string | null;
+	reviewedBy: number | null;
+	reviewedAt: NullableTimestamp;
+	submittedAt: NullableTimestamp;
+	version: ColumnType<number, number | undefined, number>;
+	createdAt: Generated<Date>;
+	updatedAt: Generated<Date>;
+}
+
+export interface IndicatorValueTable {
+	id: Generated<number>;
+	indicatorId: number;
+	reportId: number | null;
+	periodStart: string;
+	periodEnd: string;
+	value: number;
+	source: ColumnType<string, string | undefined, string>;
+	enteredBy: number | null;
+	createdAt: Generated<Date>;
+}
+
 export type NotificationType = 'assigned' | 'mentioned' | 'commented' | 'due';
 
 export interface NotificationTable {
@@ -208,6 +264,9 @@ export interface Database {
 	comment: CommentTable;
 	event: EventTable;
 	notification: NotificationTable;
+	indicator: IndicatorTable;
+	activityReport: ActivityReportTable;
+	indicatorValue: IndicatorValueTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,0 +1,127 @@
+import type { IndicatorInput, IndicatorValueInput } from '$lib/schemas/monitoring';
+import { currentValue, expectedPercent, progressPercent } from '$lib/domain/indicators';
+import { can, type Actor } from '../auth/policy';
+import type { Db } from '../db';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { recordEvent } from '../events/repository';
+
+// Indicators on operational and strategic goals, defined by the coordinator, with their values:
+// from accepted activity reports, or entered by the coordinator with their source.
+
+type Executor = Parameters<typeof recordEvent>[0];
+
+async function indicatorGoal(db: Executor, goalId: number) {
+	const goal = await db
+		.selectFrom('goal')
+		.select(['id', 'level', 'strategyId'])
+		.where('id', '=', goalId)
+		.executeTakeFirst();
+	if (!goal) throw new NotFoundError();
+	if (goal.level !== 'operational' && goal.level !== 'strategic')
+		throw new ValidationError('goalId', 'indicator_goal_level');
+	return goal;
+}
+
+export async function createIndicator(db: Db, actor: Actor, goalId: number, input: IndicatorInput) {
+	if (!can.manageIndicators(actor)) throw new ForbiddenError();
+	await indicatorGoal(db, goalId);
+	if (input.responsibleOrganizationId) {
+		const org = await db
+			.selectFrom('organization')
+			.select('id')
+			.where('id', '=', input.responsibleOrganizationId)
+			.executeTakeFirst();
+		if (!org) throw new ValidationError('responsibleOrganizationId', 'error_invalid_choice');
+	}
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('indicator')
+			.values({
+				...input,
+				goalId,
+				responsibleOrganizationId: input.responsibleOrganizationId ?? null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'indicator.created',
+			entityType: 'indicator',
+			entityId: row.id,
+			payload: { goalId, name: input.name }
+		});
+		return row;
+	});
+}
+
+/** A value from another source (a statistics office, a survey), entered by the coordinator. */
+export async function addIndicatorValue(db: Db, actor: Actor, input: IndicatorValueInput) {
+	if (!can.manageIndicators(actor)) throw new ForbiddenError();
+	const indicator = await db
+		.selectFrom('indicator')
+		.select('id')
+		.where('id', '=', input.indicatorId)
+		.executeTakeFirst();
+	if (!indicator) throw new NotFoundError();
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('indicatorValue')
+			.values({ ...input, enteredBy: actor.id })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordEvent(trx, {
+			actorId: actor.id,
+			type: 'indicator.value_added',
+			entityType: 'indicator',
+			entityId: input.indicatorId,
+			payload: { value: input.value, periodEnd: input.periodEnd, source: input.source }
+		});
+		return row;
+	});
+}
+
+/**
+ * The indicators of the given goals with their current value and progress. Values that count:
+ * entered by the coordinator, or from an accepted report — up to `until` when given.
+ */
+export async function indicatorsOf(
+	db: Db,
+	goalIds: readonly number[],
+	options: { year?: number; until?: string } = {}
+) {
+	if (goalIds.length === 0) return [];
+	const indicators = await db
+		.selectFrom('indicator')
+		.leftJoin('organization', 'organization.id', 'indicator.responsibleOrganizationId')
+		.selectAll('indicator')
+		.select('organization.name as responsibleName')
+		.where('indicator.goalId', 'in', [...goalIds])
+		.orderBy('indicator.id')
+		.execute();
+	if (indicators.length === 0) return [];
+	let values = db
+		.selectFrom('indicatorValue as v')
+		.leftJoin('activityReport as r', 'r.id', 'v.reportId')
+		.select(['v.id', 'v.indicatorId', 'v.value', 'v.periodEnd'])
+		.where(
+			'v.indicatorId',
+			'in',
+			indicators.map((i) => i.id)
+		)
+		.where((eb) => eb.or([eb('v.reportId', 'is', null), eb('r.status', '=', 'accepted')]));
+	if (options.until) values = values.where('v.periodEnd', '<=', options.until);
+	const counted = await values.execute();
+	const year = options.year ?? new Date().getFullYear();
+	return indicators.map((indicator) => {
+		const value = currentValue(
+			indicator,
+			counted.filter((v) => v.indicatorId === indicator.id)
+		);
+		return {
+			...indicator,
+			value,
+			progress: progressPercent(indicator, value),
+			expected: expectedPercent(indicator, year)
+		};
+	});
+}

@@ -1,0 +1,301 @@
+import type { ReportInput, ReviewInput } from '$lib/schemas/monitoring';
+import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
+import { goalChain } from '../cards/repository';
+import { visibleCard } from '../cards/service';
+import type { Db } from '../db';
+import type { ReportStatus } from '../db/schema';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { recordEvent } from '../events/repository';
+
+// Activity reports: an organisation taking part in a card reports what it did. The author writes
+// a draft, submits it; the lead organisation's managers or a coordinator accept it or return it
+// with a reason; a returned report is corrected and submitted again. Every step is an event, so
+// the history is the event table's and the card's open dialogs follow live. Only accepted
+// reports' indicator values count.
+
+type Executor = Parameters<typeof recordEvent>[0];
+
+/** Indicators a card's reports may give values for: those of its goal and the goals above it. */
+export async function reportableIndicators(db: Executor, goalId: number | null) {
+	if (goalId === null) return [];
+	const chain = (await goalChain(db, goalId)).filter(
+		(g) => g.level === 'operational' || g.level === 'strategic'
+	);
+	if (chain.length === 0) return [];
+	return db
+		.selectFrom('indicator')
+		.innerJoin('goal', 'goal.id', 'indicator.goalId')
+		.select(['indicator.id', 'indicator.name', 'indicator.unit', 'goal.code as goalCode'])
+		.where(
+			'indicator.goalId',
+			'in',
+			chain.map((g) => g.id)
+		)
+		.orderBy('goal.code')
+		.orderBy('indicator.name')
+		.execute();
+}
+
+/** The reports of a card the viewer may read: all but other people's drafts. */
+export async function listReports(db: Db, actor: Actor, cardId: number) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	const reports = await db
+		.selectFrom('activityReport as r')
+		.innerJoin('organization as o', 'o.id', 'r.organizationId')
+		.leftJoin('user as author', 'author.id', 'r.authorId')
+		.leftJoin('user as reviewer', 'reviewer.id', 'r.reviewedBy')
+		.selectAll('r')
+		.select([
+			'o.name as organizationName',
+			'author.name as authorName',
+			'reviewer.name as reviewerName'
+		])
+		.where('r.cardId', '=', card.id)
+		.where((eb) => eb.or([eb('r.status', '!=', 'draft'), eb('r.authorId', '=', viewer.id)]))
+		.orderBy('r.periodStart', 'desc')
+		.orderBy('r.id', 'desc')
+		.execute();
+	const values = reports.length
+		? await db
+				.selectFrom('indicatorValue as v')
+				.innerJoin('indicator as i', 'i.id', 'v.indicatorId')
+				.select(['v.reportId', 'v.indicatorId', 'v.value', 'i.name', 'i.unit'])
+				.where(
+					'v.reportId',
+					'in',
+					reports.map((r) => r.id)
+				)
+				.execute()
+		: [];
+	return reports.map((r) => ({
+		...r,
+		values: values.filter((v) => v.reportId === r.id),
+		canEdit: r.authorId === viewer.id && (r.status === 'draft' || r.status === 'returned'),
+		canReview: r.status === 'submitted' && can.reviewReport(viewer, facts, r.authorId)
+	}));
+}
+
+/** The organisations the viewer may report for on a card. */
+export function reportingOrganizations(
+	viewer: Viewer,
+	card: { orgs: { id: number; name: string }[] },
+	facts: Parameters<typeof can.reportFor>[1]
+) {
+	return card.orgs.filter((o) => can.reportFor(viewer, facts, o.id));
+}
+
+async function checkValues(db: Executor, goalId: number | null, values: ReportInput['values']) {
+	if (values.length === 0) return;
+	const allowed = new Set((await reportableIndicators(db, goalId)).map((i) => i.id));
+	if (values.some((v) => !allowed.has(v.indicatorId)))
+		throw new ValidationError('indicatorValue', 'report_indicator_unrelated');
+}
+
+async function writeValues(trx: Executor, reportId: number, input: ReportInput, actorId: number) {
+	await trx.deleteFrom('indicatorValue').where('reportId', '=', reportId).execute();
+	if (input.values.length === 0) return;
+	await trx
+		.insertInto('indicatorValue')
+		.values(
+			input.values.map((v) => ({
+				indicatorId: v.indicatorId,
+				reportId,
+				periodStart: input.periodStart,
+				periodEnd: input.periodEnd,
+				value: v.value,
+				enteredBy: actorId
+			}))
+		)
+		.execute();
+}
+
+/** Writes a new draft, or changes the author's own draft or returned report. */
+export async function saveReport(
+	db: Db,
+	actor: Actor,
+	cardId: number,
+	input: ReportInput,
+	existing?: { reportId: number; version: number }
+) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	if (!can.reportFor(viewer, facts, input.organizationId))
+		throw card.orgs.some((o) => viewer.orgs.has(o.id))
+			? new ValidationError('organizationId', 'report_organization_not_yours')
+			: new ForbiddenError();
+	await checkValues(db, card.goalId, input.values);
+	const fields = {
+		organizationId: input.organizationId,
+		periodStart: input.periodStart,
+		periodEnd: input.periodEnd,
+		summary: input.summary,
+		participants: input.participants,
+		outputs: input.outputs,
+		links: input.links
+	};
+	return db.transaction().execute(async (trx) => {
+		let id: number;
+		if (existing) {
+			const report = await ownEditable(trx, viewer, cardId, existing);
+			const row = await trx
+				.updateTable('activityReport')
+				.set({ ...fields, version: report.version + 1, updatedAt: new Date() })
+				.where('id', '=', report.id)
+				.where('version', '=', existing.version)
+				.returning('id')
+				.executeTakeFirst();
+			if (!row) throw new ConflictError('report_stale');
+			id = row.id;
+		} else {
+			id = (
+				await trx
+					.insertInto('activityReport')
+					.values({ ...fields, cardId, authorId: viewer.id, status: 'draft' })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
+		}
+		await writeValues(trx, id, input, viewer.id);
+		await reportEvent(trx, viewer.id, 'report.saved', { id, cardId, boardId: card.boardId });
+		return { id };
+	});
+}
+
+async function findReport(db: Executor, cardId: number, reportId: number) {
+	const report = await db
+		.selectFrom('activityReport')
+		.selectAll()
+		.where('id', '=', reportId)
+		.where('cardId', '=', cardId)
+		.executeTakeFirst();
+	if (!report) throw new NotFoundError();
+	return report;
+}
+
+async function ownEditable(
+	db: Executor,
+	viewer: Viewer,
+	cardId: number,
+	ref: { reportId: number; version: number }
+) {
+	const report = await findReport(db, cardId, ref.reportId);
+	// Someone else's draft is not there for this person.
+	if (report.authorId !== viewer.id) {
+		if (report.status === 'draft') throw new NotFoundError();
+		throw new ForbiddenError();
+	}
+	if (report.status !== 'draft' && report.status !== 'returned')
+		throw new ConflictError('report_not_editable');
+	if (report.version !== ref.version) throw new ConflictError('report_stale');
+	return report;
+}
+
+function reportEvent(
+	trx: Executor,
+	actorId: number,
+	type: string,
+	r: { id: number; cardId: number; boardId: number },
+	payload: Record<string, unknown> = {}
+) {
+	return recordEvent(trx, {
+		actorId,
+		type,
+		entityType: 'activity_report',
+		entityId: r.id,
+		boardId: r.boardId,
+		cardId: r.cardId,
+		payload
+	});
+}
+
+async function transition(
+	db: Db,
+	viewer: Viewer,
+	report: { id: number; version: number; cardId: number },
+	boardId: number,
+	to: ReportStatus,
+	set: { returnReason?: string | null; reviewedBy?: number; reviewedAt?: Date; submittedAt?: Date },
+	payload: Record<string, unknown> = {}
+) {
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.updateTable('activityReport')
+			.set({ ...set, status: to, version: report.version + 1, updatedAt: new Date() })
+			.where('id', '=', report.id)
+			.where('version', '=', report.version)
+			.returning('id')
+			.executeTakeFirst();
+		if (!row) throw new ConflictError('report_stale');
+		await reportEvent(
+			trx,
+			viewer.id,
+			`report.${to}`,
+			{ id: report.id, cardId: report.cardId, boardId },
+			payload
+		);
+	});
+}
+
+/** The author sends a draft (or a corrected returned report) for review. */
+export async function submitReport(
+	db: Db,
+	actor: Actor,
+	cardId: number,
+	ref: { reportId: number; version: number }
+) {
+	const viewer = await loadViewer(db, actor);
+	const { card } = await visibleCard(db, viewer, cardId);
+	const report = await ownEditable(db, viewer, cardId, ref);
+	await transition(db, viewer, report, card.boardId, 'submitted', {
+		submittedAt: new Date(),
+		returnReason: null
+	});
+}
+
+/** The lead's managers or a coordinator accept a submitted report, or return it with a reason. */
+export async function reviewReport(db: Db, actor: Actor, cardId: number, input: ReviewInput) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	const report = await findReport(db, cardId, input.reportId);
+	if (report.status === 'draft') throw new NotFoundError();
+	if (report.authorId === viewer.id) throw new ForbiddenError('report_review_own');
+	if (!can.reviewReport(viewer, facts, report.authorId)) throw new ForbiddenError();
+	if (report.status !== 'submitted') throw new ConflictError('report_not_submitted');
+	if (report.version !== input.version) throw new ConflictError('report_stale');
+	const accept = input.decision === 'accept';
+	await transition(
+		db,
+		viewer,
+		report,
+		card.boardId,
+		accept ? 'accepted' : 'returned',
+		{ reviewedBy: viewer.id, reviewedAt: new Date(), returnReason: accept ? null : input.reason },
+		accept ? {} : { reason: input.reason }
+	);
+}
+
+/** A person's reports on every card they may still see, newest first, with their states. */
+export async function myReports(db: Db, actor: Actor) {
+	return db
+		.selectFrom('activityReport as r')
+		.innerJoin('card', 'card.id', 'r.cardId')
+		.innerJoin('organization as o', 'o.id', 'r.organizationId')
+		.select([
+			'r.id',
+			'r.status',
+			'r.periodStart',
+			'r.periodEnd',
+			'r.summary',
+			'r.returnReason',
+			'r.updatedAt',
+			'card.id as cardId',
+			'card.title as cardTitle',
+			'card.boardId',
+			'o.name as organizationName'
+		])
+		.where('r.authorId', '=', actor.id)
+		.orderBy('r.updatedAt', 'desc')
+		.limit(200)
+		.execute();
+}
