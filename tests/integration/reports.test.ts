@@ -284,7 +284,6 @@ describe('an activity report', () => {
 
 	it('rejects bad input with clear errors', () => {
 		const bad = reportSchema.safeParse({
-			...report,
 			organizationId: '1',
 			periodStart: '2026-05-01',
 			periodEnd: '2026-04-01',

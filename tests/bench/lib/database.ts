@@ -6,7 +6,7 @@ import { connectPostgres, openEmbedded, type DatabaseHandle } from '../../../src
 // BENCH_DATABASE_URL (dropped again by destroy, whatever happened), or an in-memory PGlite with
 // --embedded or when no server answers at the default address.
 
-const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase extends DatabaseHandle {
 	/** What the figures were measured on, for the report: kind, server version, where. */
@@ -16,7 +16,7 @@ export interface BenchDatabase extends DatabaseHandle {
 }
 
 /** Whether a server answers at `url`; a short timeout, so a missing server costs two seconds. */
-async function answers(url: string): Promise<boolean> {
+export async function answers(url: string): Promise<boolean> {
 	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
 	try {
 		await client.connect();
@@ -34,7 +34,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The URL without its password, for messages. */
-function shown(url: string) {
+export function shown(url: string) {
 	try {
 		const parsed = new URL(url);
 		if (parsed.password) parsed.password = '***';
@@ -44,7 +44,7 @@ function shown(url: string) {
 	}
 }
 
-async function onServer(serverUrl: string, statement: string) {
+export async function onServer(serverUrl: string, statement: string) {
 	const client = new pg.Client({ connectionString: serverUrl });
 	await client.connect();
 	try {
@@ -54,7 +54,7 @@ async function onServer(serverUrl: string, statement: string) {
 	}
 }
 
-async function version(handle: DatabaseHandle): Promise<string> {
+export async function version(handle: DatabaseHandle): Promise<string> {
 	const { rows } = await sql<{ version: string }>`select version()`.execute(handle.db);
 	// "PostgreSQL 15.20 (Debian …) on x86_64…": the name and number are enough.
 	return rows[0]?.version.split(' ').slice(0, 2).join(' ') ?? 'PostgreSQL';
