@@ -7,6 +7,7 @@ export interface IndicatorFacts {
 	targetValue: number;
 	targetYear: number;
 	aggregation: 'sum' | 'latest';
+	frequency: 'monthly' | 'quarterly' | 'yearly';
 }
 
 export interface CountedValue {
@@ -15,17 +16,32 @@ export interface CountedValue {
 	id: number;
 }
 
-/** The indicator's value: all values summed, or the one of the latest period; null without any. */
+/** The measuring period a date falls in, as a sortable key: 2026, 2026-Q3 or 2026-07. */
+export function periodKey(frequency: IndicatorFacts['frequency'], date: string): string {
+	const year = date.slice(0, 4);
+	if (frequency === 'yearly') return year;
+	const month = Number(date.slice(5, 7));
+	return frequency === 'quarterly' ? `${year}-Q${Math.ceil(month / 3)}` : date.slice(0, 7);
+}
+
+/**
+ * The indicator's value in its latest measured period (a year, quarter or month, as its
+ * frequency says, by the end of each value's period): the values of that period summed, or the
+ * latest one. Null without any value.
+ */
 export function currentValue(
-	indicator: Pick<IndicatorFacts, 'aggregation'>,
+	indicator: Pick<IndicatorFacts, 'aggregation' | 'frequency'>,
 	values: readonly CountedValue[]
 ) {
 	if (values.length === 0) return null;
-	if (indicator.aggregation === 'sum') return values.reduce((sum, v) => sum + v.value, 0);
 	const latest = values.reduce((a, b) =>
 		b.periodEnd > a.periodEnd || (b.periodEnd === a.periodEnd && b.id > a.id) ? b : a
 	);
-	return latest.value;
+	if (indicator.aggregation === 'latest') return latest.value;
+	const period = periodKey(indicator.frequency, latest.periodEnd);
+	return values
+		.filter((v) => periodKey(indicator.frequency, v.periodEnd) === period)
+		.reduce((sum, v) => sum + v.value, 0);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { isoDate, recordId } from './common';
+import { isoDate, optionalId, recordId } from './common';
 import { z } from './zod';
 
 // Activity reports and indicators: one schema per form, shared by the pages and the server.
@@ -72,6 +72,11 @@ export const reportSchema = z
 export type ReportInput = z.output<typeof reportSchema>;
 
 export const reportRefSchema = z.object({ reportId: recordId, version: recordId });
+/** The report form: a new draft, or (with reportId and version) a change of one. */
+export const reportSaveSchema = z.intersection(
+	reportSchema,
+	z.object({ reportId: optionalId, version: optionalId })
+);
 export const reviewSchema = z
 	.object({
 		reportId: recordId,

@@ -8,3 +8,10 @@ export function formatDateTime(value: Date | string): string {
 		timeZone: 'Europe/Warsaw'
 	});
 }
+
+/** A number in the page's language (a decimal comma in Polish). */
+export function formatNumber(value: number): string {
+	return value.toLocaleString(getLocale() === 'pl' ? 'pl-PL' : 'en-GB', {
+		maximumFractionDigits: 2
+	});
+}

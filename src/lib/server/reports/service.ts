@@ -76,13 +76,14 @@ export async function listReports(db: Db, actor: Actor, cardId: number) {
 	}));
 }
 
-/** The organisations the viewer may report for on a card. */
-export function reportingOrganizations(
-	viewer: Viewer,
-	card: { orgs: { id: number; name: string }[] },
-	facts: Parameters<typeof can.reportFor>[1]
-) {
-	return card.orgs.filter((o) => can.reportFor(viewer, facts, o.id));
+/** What the report form offers a viewer: the organisations they may report for, the indicators. */
+export async function reportOptions(db: Db, actor: Actor, cardId: number) {
+	const viewer = await loadViewer(db, actor);
+	const { card, facts } = await visibleCard(db, viewer, cardId);
+	const organizations = card.orgs
+		.filter((o) => can.reportFor(viewer, facts, o.id))
+		.map(({ id, name }) => ({ id, name }));
+	return { organizations, indicators: await reportableIndicators(db, card.goalId) };
 }
 
 async function checkValues(db: Executor, goalId: number | null, values: ReportInput['values']) {

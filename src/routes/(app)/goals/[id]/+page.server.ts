@@ -4,6 +4,9 @@ import { goalFormSchema, moveGoalSchema, outlineSchema } from '$lib/schemas/goal
 import { z } from '$lib/schemas/zod';
 import { can, loadViewer } from '$lib/server/auth/policy';
 import { db } from '$lib/server/db/app';
+import { indicatorSchema, indicatorValueSchema } from '$lib/schemas/monitoring';
+import { addIndicatorValue, createIndicator, indicatorsOf } from '$lib/server/indicators/service';
+import { listOrganizations } from '$lib/server/users/repository';
 import { boardsForNewCard, listGoalCards, progressOfStrategy } from '$lib/server/goals/progress';
 import * as repo from '$lib/server/goals/repository';
 import * as goals from '$lib/server/goals/service';
@@ -36,11 +39,14 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 		loadViewer(db(), actor)
 	]);
 	if (!strategy) error(404);
-	const [progress, cards, offeredBoards, mappings] = await Promise.all([
+	const canHaveIndicators = goal.level === 'operational' || goal.level === 'strategic';
+	const [progress, cards, offeredBoards, mappings, indicators, organizations] = await Promise.all([
 		progressOfStrategy(db(), viewer, goal.strategyId, all),
 		listGoalCards(db(), viewer, id),
 		boardsForNewCard(db(), actor, viewer, goal),
-		repo.listMappings(db(), [id])
+		repo.listMappings(db(), [id]),
+		canHaveIndicators ? indicatorsOf(db(), [id]) : [],
+		can.manageIndicators(actor) ? listOrganizations(db()) : []
 	]);
 	const node = buildTree(all.filter((g) => g.id === id || g.parentId === id)).find(
 		(n) => n.id === id
@@ -77,13 +83,27 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 		cards,
 		boardsForNewCard: offeredBoards,
 		visibleOnly: !can.seeEverything(viewer),
-		canEdit
+		canEdit,
+		indicators,
+		canHaveIndicators,
+		canManageIndicators: can.manageIndicators(actor),
+		organizations: organizations.map(({ id, name }) => ({ id, name }))
 	};
 };
 
 const moveChildSchema = moveGoalSchema.extend({ childId: z.coerce.number().int().positive() });
 
 export const actions: Actions = {
+	indicator: ({ request, params, locals }) =>
+		formAction(request, indicatorSchema, async (input) => {
+			await createIndicator(db(), locals.user!, goalId(params.id), input);
+			return { indicator: 'created' };
+		}),
+	indicatorValue: ({ request, locals }) =>
+		formAction(request, indicatorValueSchema, async (input) => {
+			await addIndicatorValue(db(), locals.user!, input);
+			return { indicator: 'value' };
+		}),
 	update: ({ request, params, locals }) =>
 		formAction(request, goalFormSchema, async (input) => {
 			await goals.updateGoal(db(), locals.user, goalId(params.id), input);

@@ -18,6 +18,14 @@ import {
 	mentionable as mentionablePeople
 } from '$lib/server/comments/service';
 import { db } from '$lib/server/db/app';
+import { reportRefSchema, reportSaveSchema, reviewSchema } from '$lib/schemas/monitoring';
+import {
+	listReports,
+	reportOptions,
+	reviewReport,
+	saveReport,
+	submitReport
+} from '$lib/server/reports/service';
 import { formAction, handleDomain, idOr404 } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/markdown';
 import { error } from '@sveltejs/kit';
@@ -31,11 +39,13 @@ export const load: PageServerLoad = async ({ params, locals, depends }) => {
 	const data = await handleDomain(() => getCard(db(), locals.user!, idOr404(params.cardId)));
 	// A card is addressed through its own board only.
 	if (data.card.boardId !== boardId) error(404, m.error_not_found());
-	const [people, moveTargets, comments, mentionable] = await Promise.all([
+	const [people, moveTargets, comments, mentionable, reports, reporting] = await Promise.all([
 		cardPeopleOptions(db(), locals.user!, data),
 		data.canMove ? listMoveTargets(db(), locals.user!, boardId) : [],
 		listComments(db(), data.card.id),
-		data.canMove ? mentionablePeople(db(), data.card.id) : []
+		data.canMove ? mentionablePeople(db(), data.card.id) : [],
+		listReports(db(), locals.user!, data.card.id),
+		reportOptions(db(), locals.user!, data.card.id)
 	]);
 	return {
 		...data,
@@ -44,6 +54,8 @@ export const load: PageServerLoad = async ({ params, locals, depends }) => {
 		moveTargets,
 		comments,
 		mentionable,
+		reports,
+		reporting,
 		userId: locals.user!.id
 	};
 };
@@ -89,6 +101,25 @@ export const actions: Actions = {
 		formAction(request, editCommentSchema, async (input) => {
 			await editComment(db(), locals.user!, await cardOf(params), input);
 			return { comment: 'edited' as const };
+		}),
+	// Activity reports (src/lib/components/card/Reports.svelte).
+	reportSave: ({ request, params, locals }) =>
+		formAction(request, reportSaveSchema, async ({ reportId, version, ...input }) => {
+			const existing = reportId ? { reportId, version: version ?? 0 } : undefined;
+			await saveReport(db(), locals.user!, await cardOf(params), input, existing);
+			return { report: 'saved' as const };
+		}),
+	reportSubmit: ({ request, params, locals }) =>
+		formAction(request, reportRefSchema, async (ref) => {
+			await submitReport(db(), locals.user!, await cardOf(params), ref);
+			return { report: 'submitted' as const };
+		}),
+	reportReview: ({ request, params, locals }) =>
+		formAction(request, reviewSchema, async (input) => {
+			await reviewReport(db(), locals.user!, await cardOf(params), input);
+			return {
+				report: input.decision === 'accept' ? ('accepted' as const) : ('returned' as const)
+			};
 		}),
 	deleteComment: ({ request, params, locals }) =>
 		formAction(request, commentRefSchema, async ({ commentId }) => {
