@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorSchema, reportSchema, reviewSchema } from '../../src/lib/schemas/monitoring';
-import type { Actor } from '../../src/lib/server/auth/policy';
+import { loadViewer, type Actor } from '../../src/lib/server/auth/policy';
+import { progressOfStrategy } from '../../src/lib/server/goals/progress';
 import {
 	ConflictError,
 	ForbiddenError,
@@ -329,6 +330,29 @@ describe('indicators', () => {
 				source: 'x'
 			})
 		).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it("set the status of their goal and the goals above it, by the README's rules", async () => {
+		const goals = await t.db
+			.selectFrom('goal')
+			.select(['id', 'parentId'])
+			.where('strategyId', '=', s.id)
+			.execute();
+		const progress = await progressOfStrategy(
+			t.db,
+			await loadViewer(t.db, people.coordinator!),
+			s.id,
+			goals
+		);
+		// The task's card is in progress, on time: on track by its cards.
+		expect(progress.get(s.task.id)?.status).toBe('on_track');
+		// The participants indicator stands at 27 % of the way, where the path is far ahead this
+		// year (2020 → 2028): off track, and so is the strategic goal above it.
+		const expected = Math.min(100, ((new Date().getFullYear() - 2020) / 8) * 100);
+		expect(expected - 27).toBeGreaterThan(25);
+		expect(progress.get(s.operational.id)?.status).toBe('off_track');
+		expect(progress.get(s.strategic.id)?.status).toBe('off_track');
+		expect(progress.get(s.task2.id)?.status).toBe('no_data');
 	});
 
 	it('belong to strategic and operational goals only, set by a coordinator', async () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	countsByGoal,
 	emptyCounts,
+	goalStatus,
 	progressOf,
 	rollUpProgress,
+	statusesOf,
 	type StatusCounts
 } from './progress';
 
@@ -95,5 +97,37 @@ describe('rollUpProgress', () => {
 		const looped = rollUpProgress(cyclic, new Map([[1, counts({ done: 1 })]]));
 		expect(looped.get(1)!.subtree.done).toBe(1);
 		expect(looped.get(2)!.subtree.done).toBe(1);
+	});
+});
+
+describe('goalStatus', () => {
+	it('judges by the share of open cards blocked or overdue', () => {
+		expect(goalStatus(counts({}), [])).toBe('no_data');
+		expect(goalStatus(counts({ todo: 9, done: 5 }), [])).toBe('on_track');
+		// 1 of 10 open cards blocked: 10 % is at risk.
+		expect(goalStatus(counts({ todo: 9, blocked: 1 }), [])).toBe('at_risk');
+		expect(goalStatus(counts({ todo: 19, blocked: 1 }), [])).toBe('on_track');
+		// 3 of 10 open: off track; a card both blocked and overdue counts once at most.
+		expect(goalStatus(counts({ todo: 7, blocked: 3 }), [])).toBe('off_track');
+		expect(goalStatus(counts({ todo: 1, blocked: 1, overdue: 2 }), [])).toBe('off_track');
+		expect(goalStatus(counts({ done: 4 }), [])).toBe('on_track');
+	});
+
+	it('and by indicators behind their straight path', () => {
+		const cardsFine = counts({ todo: 10 });
+		expect(goalStatus(cardsFine, [{ progress: 50, expected: 50 }])).toBe('on_track');
+		expect(goalStatus(cardsFine, [{ progress: 40, expected: 50 }])).toBe('at_risk');
+		expect(goalStatus(cardsFine, [{ progress: 20, expected: 50 }])).toBe('off_track');
+		expect(goalStatus(counts({}), [{ progress: 60, expected: 50 }])).toBe('on_track');
+		expect(goalStatus(counts({}), [{ progress: null, expected: 50 }])).toBe('no_data');
+	});
+
+	it('rolls indicators up to the goals above theirs', () => {
+		const progress = rollUpProgress(goals, new Map([[4, counts({ todo: 10 })]]));
+		const statuses = statusesOf(goals, progress, [{ goalId: 3, progress: 10, expected: 50 }]);
+		expect(statuses.get(4)).toBe('on_track');
+		expect(statuses.get(3)).toBe('off_track');
+		expect(statuses.get(1)).toBe('off_track');
+		expect(statuses.get(6)).toBe('no_data');
 	});
 });

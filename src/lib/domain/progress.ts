@@ -21,6 +21,8 @@ export interface GoalProgress {
 	/** Cards linked to this goal or to any goal under it. */
 	subtree: StatusCounts;
 	progress: Progress;
+	/** On track, at risk or off track (see goalStatus), where indicators were looked at too. */
+	status?: GoalStatus;
 }
 
 /** One row of a count query: the cards of one goal in one status. */
@@ -96,4 +98,65 @@ export function rollUpProgress(
 	}
 	for (const entry of result.values()) entry.progress = progressOf(entry.subtree);
 	return result;
+}
+
+// ── Status: on track, at risk, off track ──────────────────────────────────────────────────────
+// The rules (also in the README): among a goal's open cards (its own and its subtree's, not
+// done), the share that is blocked or overdue; and its indicators' (own and subtree's) gap
+// between the progress made and where a straight path from baseline to target stands this year.
+//   off track: troubled share ≥ 30 %, or an indicator more than 25 points behind its path;
+//   at risk:   troubled share ≥ 10 %, or an indicator behind its path at all;
+//   on track:  otherwise, when there is anything to judge by;
+//   no data:   no cards and no indicator values.
+
+export type GoalStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+export const STATUS_RULES = {
+	offTrackShare: 0.3,
+	atRiskShare: 0.1,
+	offTrackGap: 25
+} as const;
+
+/** An indicator as the status rule sees it: its progress and where its path stands, in %. */
+export interface IndicatorPace {
+	progress: number | null;
+	expected: number;
+}
+
+export function goalStatus(counts: StatusCounts, indicators: readonly IndicatorPace[]): GoalStatus {
+	const measured = indicators.filter((i) => i.progress !== null);
+	const open = totalOf(counts) - counts.done;
+	if (totalOf(counts) === 0 && measured.length === 0) return 'no_data';
+	// A card can be both blocked and overdue: counted once at most, as an open card.
+	const troubled = Math.min(open, counts.blocked + counts.overdue);
+	const share = open === 0 ? 0 : troubled / open;
+	const gap = Math.max(0, ...measured.map((i) => i.expected - i.progress!));
+	if (share >= STATUS_RULES.offTrackShare || gap > STATUS_RULES.offTrackGap) return 'off_track';
+	if (share >= STATUS_RULES.atRiskShare || gap > 0) return 'at_risk';
+	return 'on_track';
+}
+
+/** Each goal's status from its subtree's cards and the indicators of it and the goals under it. */
+export function statusesOf(
+	goals: readonly { id: number; parentId: number | null }[],
+	progress: ReadonlyMap<number, GoalProgress>,
+	indicators: readonly (IndicatorPace & { goalId: number })[]
+): Map<number, GoalStatus> {
+	const parentOf = new Map(goals.map((g) => [g.id, g.parentId]));
+	const paces = new Map<number, IndicatorPace[]>();
+	for (const indicator of indicators) {
+		const visited = new Set<number>();
+		let current: number | null | undefined = indicator.goalId;
+		while (current != null && !visited.has(current)) {
+			visited.add(current);
+			paces.set(current, [...(paces.get(current) ?? []), indicator]);
+			current = parentOf.get(current);
+		}
+	}
+	return new Map(
+		goals.map((g) => [
+			g.id,
+			goalStatus(progress.get(g.id)?.subtree ?? emptyCounts(), paces.get(g.id) ?? [])
+		])
+	);
 }

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { CardStatus, GoalProgress } from '$lib/domain/progress';
+import type { CardStatus, GoalProgress, GoalStatus } from '$lib/domain/progress';
 
 // Progress as words: the tree and the goal page say it in text, so that no one depends on the
 // colour or length of a bar to read it.
@@ -14,6 +14,16 @@ const statusLabels: Record<CardStatus | 'overdue', () => string> = {
 };
 
 export const statusLabel = (status: CardStatus | 'overdue') => statusLabels[status]();
+
+const goalStatusLabels: Record<GoalStatus, () => string> = {
+	on_track: m.goal_status_on_track,
+	at_risk: m.goal_status_at_risk,
+	off_track: m.goal_status_off_track,
+	no_data: m.goal_status_no_data
+};
+
+/** "na dobrej drodze", "zagrożony", "poza planem" or "brak danych". */
+export const goalStatusLabel = (status: GoalStatus) => goalStatusLabels[status]();
 
 /** "zrealizowane: 3 z 8 (37%) · zablokowane: 1 · po terminie: 2", or "brak kart". */
 export function progressText(value: GoalProgress | undefined): string {

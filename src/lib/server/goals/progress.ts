@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import {
 	countsByGoal,
 	rollUpProgress,
+	statusesOf,
 	type GoalProgress,
 	type StatusCounts
 } from '$lib/domain/progress';
@@ -9,6 +10,7 @@ import { can, type Actor, type Viewer } from '../auth/policy';
 import { cardVisibleTo } from '../boards/repository';
 import { listBoards } from '../boards/service';
 import type { Db } from '../db';
+import { indicatorsOf } from '../indicators/service';
 
 // The goal tree meets the boards: how many cards carry out each goal, and which. Every count and
 // list goes through cardVisibleTo, so a goal's progress never reveals a card its viewer may not
@@ -52,14 +54,27 @@ export async function cardCountsByGoal(
 	return countsByGoal(rows);
 }
 
-/** Every goal's own and rolled-up counts and progress, as the viewer may see them. */
+/**
+ * Every goal's own and rolled-up counts and progress, as the viewer may see them, and its status
+ * from those counts and the indicators of it and the goals under it.
+ */
 export async function progressOfStrategy(
 	db: Db,
 	viewer: Viewer,
 	strategyId: number,
 	goals: readonly { id: number; parentId: number | null }[]
 ): Promise<Map<number, GoalProgress>> {
-	return rollUpProgress(goals, await cardCountsByGoal(db, viewer, strategyId));
+	const [counts, indicators] = await Promise.all([
+		cardCountsByGoal(db, viewer, strategyId),
+		indicatorsOf(
+			db,
+			goals.map((g) => g.id)
+		)
+	]);
+	const progress = rollUpProgress(goals, counts);
+	for (const [id, status] of statusesOf(goals, progress, indicators))
+		progress.get(id)!.status = status;
+	return progress;
 }
 
 /**
