@@ -40,6 +40,8 @@ export interface SeedCard {
 	assignees?: string[];
 	/** E-mail address; defaults to the board's creator. */
 	createdBy?: string;
+	/** Shown on the public progress page (its lead organisation's choice). */
+	public?: boolean;
 }
 
 export interface SeedBoard {
@@ -80,6 +82,7 @@ const COORDINATION: SeedBoard = {
 	cards: [
 		{
 			title: 'Konsultacje społeczne aktualizacji Strategii – spotkania w dzielnicach',
+			public: true,
 			status: 'in_progress',
 			goal: '1.1.19',
 			description: [
@@ -171,6 +174,7 @@ const COORDINATION: SeedBoard = {
 		},
 		{
 			title: 'Budżet obywatelski 2027 – nabór i weryfikacja wniosków',
+			public: true,
 			status: 'todo',
 			goal: '1.1.19',
 			description: [
@@ -182,6 +186,7 @@ const COORDINATION: SeedBoard = {
 		},
 		{
 			title: 'Forum Organizacji Pozarządowych – edycja jesienna',
+			public: true,
 			status: 'todo',
 			goal: '1.1.15',
 			description: [
@@ -340,6 +345,7 @@ const EDUCATION_BOARD: SeedBoard = {
 	cards: [
 		{
 			title: 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026',
+			public: true,
 			status: 'in_progress',
 			goal: '1.1.1',
 			description: [
@@ -422,6 +428,7 @@ const EDUCATION_BOARD: SeedBoard = {
 		},
 		{
 			title: 'Letnia akademia edukacji pozaformalnej dla młodzieży',
+			public: true,
 			status: 'todo',
 			goal: '1.1.3',
 			description: [
@@ -507,6 +514,7 @@ const EDUCATION_BOARD: SeedBoard = {
 		},
 		{
 			title: 'Lekcje muzealne – współpraca szkół z instytucjami kultury',
+			public: true,
 			status: 'done',
 			goal: '1.1.8',
 			description: ['Katalog lekcji muzealnych i bibliotecznych rozesłany do wszystkich szkół.'],

@@ -158,6 +158,7 @@ async function insertBoard(trx: Trx, board: SeedBoard, lookups: Lookups, today: 
 				labels: card.labels,
 				startDate: card.start === undefined ? null : dayFrom(today, card.start),
 				dueDate: card.due === undefined ? null : dayFrom(today, card.due),
+				isPublic: card.public ?? false,
 				createdBy
 			}))
 		)

@@ -45,9 +45,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 		name: 'Magdalena Zielińska',
 		role: 'member',
 		organization: 'Wydział Edukacji',
-		membershipRole: 'member',
-		en: 'staff of a city department (Wydział Edukacji)',
-		pl: 'pracowniczka wydziału Urzędu Miasta (Wydział Edukacji)'
+		// A manager: she reviews the reports of the NGOs on her department's cards.
+		membershipRole: 'manager',
+		en: 'manager in a city department (Wydział Edukacji): runs its board, reviews reports',
+		pl: 'kierowniczka w wydziale Urzędu Miasta (Wydział Edukacji): prowadzi tablicę, ocenia raporty'
 	},
 	{
 		email: 'ngo@torun.example',

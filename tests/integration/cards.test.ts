@@ -176,7 +176,8 @@ describe('editing cards', () => {
 		priority: 'normal' as const,
 		labels: [],
 		startDate: null,
-		dueDate: null
+		dueDate: null,
+		isPublic: false
 	};
 
 	it('saves an edit of the current version and records what changed', async () => {

@@ -31,7 +31,9 @@ export const cardFieldsSchema = z
 		priority: z.enum(PRIORITIES).default('normal'),
 		labels,
 		startDate: optionalDate,
-		dueDate: optionalDate
+		dueDate: optionalDate,
+		// A checkbox: sent as "on" when ticked, not at all when not.
+		isPublic: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
 	})
 	.refine((c) => !c.startDate || !c.dueDate || c.dueDate >= c.startDate, {
 		path: ['dueDate'],

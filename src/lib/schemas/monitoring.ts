@@ -71,7 +71,7 @@ export const reportSchema = z
 	});
 export type ReportInput = z.output<typeof reportSchema>;
 
-export const reportRefSchema = z.object({ reportId: recordId, version: recordId });
+export const reportRefSchema = z.object({ reportId: recordId });
 /** The report form: a new draft, or (with reportId and version) a change of one. */
 export const reportSaveSchema = z.intersection(
 	reportSchema,

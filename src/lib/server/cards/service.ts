@@ -114,6 +114,7 @@ export async function createCard(db: Db, actor: Actor, boardId: number, input: C
 				labels: input.labels,
 				startDate: input.startDate,
 				dueDate: input.dueDate,
+				isPublic: input.isPublic,
 				createdBy: actor.id
 			})
 			.returning(['id', 'version'])
@@ -142,7 +143,8 @@ const EDITABLE = [
 	'priority',
 	'labels',
 	'startDate',
-	'dueDate'
+	'dueDate',
+	'isPublic'
 ] as const;
 
 export async function updateCard(db: Db, actor: Actor, cardId: number, input: UpdateCardInput) {
@@ -164,6 +166,7 @@ export async function updateCard(db: Db, actor: Actor, cardId: number, input: Up
 				labels: after.labels,
 				startDate: after.startDate,
 				dueDate: after.dueDate,
+				isPublic: after.isPublic,
 				version: card.version + 1,
 				updatedAt: new Date()
 			})

@@ -19,6 +19,7 @@ import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { unreadCount } from '../notifications/service';
 import { sweepDueNotifications } from '../notifications/due';
+import { publicChanged } from './public-feed';
 import { boardEvent, latestEventId, startPublisher, type EventRow, type Listen } from './publisher';
 
 // The Socket.IO server on the app's own port: pushes only. A socket is let in with the same
@@ -224,6 +225,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 			io.local
 				.to(`board:${row.boardId}`)
 				.emit('board:changed', boardEvent({ ...row, boardId: row.boardId }));
+			publicChanged();
 			if (strategyWatched()) {
 				const board = await db()
 					.selectFrom('board')

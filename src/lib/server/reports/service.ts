@@ -238,16 +238,20 @@ async function transition(
 	});
 }
 
-/** The author sends a draft (or a corrected returned report) for review. */
+/**
+ * The author sends a draft (or a corrected returned report) for review, as it is stored now: no
+ * version is named, since only its author may change it and no reviewer may act on it yet.
+ */
 export async function submitReport(
 	db: Db,
 	actor: Actor,
 	cardId: number,
-	ref: { reportId: number; version: number }
+	ref: { reportId: number }
 ) {
 	const viewer = await loadViewer(db, actor);
 	const { card } = await visibleCard(db, viewer, cardId);
-	const report = await ownEditable(db, viewer, cardId, ref);
+	const stored = await findReport(db, cardId, ref.reportId);
+	const report = await ownEditable(db, viewer, cardId, { ...ref, version: stored.version });
 	await transition(db, viewer, report, card.boardId, 'submitted', {
 		submittedAt: new Date(),
 		returnReason: null

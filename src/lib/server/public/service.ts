@@ -1,0 +1,84 @@
+import { buildTree } from '$lib/domain/goal-tree';
+import type { Viewer } from '../auth/policy';
+import type { Db } from '../db';
+import { progressOfStrategy } from '../goals/progress';
+import { listGoalsOfStrategy } from '../goals/repository';
+import { indicatorsOf } from '../indicators/service';
+
+// The public progress page: the current city strategy's goal tree with progress and statuses,
+// its indicators, and the cards their lead organisations marked public — title, status, lead
+// organisation and dates only. Nothing here names a person: no assignees, authors, comments or
+// reports.
+
+/**
+ * Progress counts every live card: the public sees how much is done, not which cards. This
+ * "viewer" is used for counting only; no card's details are read through it.
+ */
+const EVERY_CARD: Viewer = { id: 0, role: 'coordinator', orgs: new Map() };
+
+export async function publicProgress(db: Db) {
+	const strategy = await db
+		.selectFrom('strategy')
+		.select(['id', 'title', 'periodStart', 'periodEnd', 'mission'])
+		.where('status', '=', 'current')
+		.where('owner', '=', 'city')
+		.orderBy('periodEnd', 'desc')
+		.executeTakeFirst();
+	if (!strategy) return null;
+	const goals = await listGoalsOfStrategy(db, strategy.id);
+	const [progress, cards, indicators] = await Promise.all([
+		progressOfStrategy(db, EVERY_CARD, strategy.id, goals),
+		db
+			.selectFrom('card')
+			.innerJoin('board', 'board.id', 'card.boardId')
+			.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+			.leftJoin('cardOrganization as lead', (join) =>
+				join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
+			)
+			.leftJoin('organization', 'organization.id', 'lead.organizationId')
+			.select([
+				'card.id',
+				'card.title',
+				'card.goalId',
+				'card.startDate',
+				'card.dueDate',
+				'boardColumn.status',
+				'organization.name as leadName'
+			])
+			.where('card.isPublic', '=', true)
+			.where('card.archivedAt', 'is', null)
+			.where('board.strategyId', '=', strategy.id)
+			.orderBy('card.dueDate')
+			.orderBy('card.id')
+			.execute(),
+		indicatorsOf(
+			db,
+			goals.map((g) => g.id)
+		)
+	]);
+	const tree = buildTree(
+		goals.map((g) => ({
+			id: g.id,
+			parentId: g.parentId,
+			level: g.level,
+			code: g.code,
+			title: g.title,
+			position: g.position,
+			progress: progress.get(g.id),
+			cards: cards.filter((c) => c.goalId === g.id),
+			indicators: indicators
+				.filter((i) => i.goalId === g.id)
+				.map(({ id, name, unit, value, progress: p, expected, targetValue, targetYear }) => ({
+					id,
+					name,
+					unit,
+					value,
+					progress: p,
+					expected,
+					targetValue,
+					targetYear
+				}))
+		}))
+	);
+	return { strategy, tree, publicCards: cards.length };
+}
