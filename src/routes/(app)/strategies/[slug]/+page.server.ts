@@ -48,6 +48,7 @@ export const load: PageServerLoad = async ({ depends, params, locals, url }) => 
 		supersededBy,
 		expanded: url.searchParams.get('expand') === 'all',
 		canEdit: can.editStrategy(locals.user!),
+		canReport: can.seeEverything(locals.user!),
 		visibleOnly: !can.seeEverything(viewer),
 		suggestedCode: nextChildCode(
 			null,

@@ -1,0 +1,8 @@
+import { reportOfRequest } from '$lib/server/monitoring/http';
+import { reportTables } from '$lib/server/monitoring/export';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const report = await reportOfRequest(locals.user!, params.slug, url.searchParams);
+	return { report, tables: reportTables(report), query: url.search };
+};
