@@ -120,7 +120,7 @@ describe('the monitoring report', () => {
 		const report = await monitoringReport(t.db, coordinator, slug, period);
 		const tables = reportTables(report);
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load(await toXlsx(report, tables));
+		await workbook.xlsx.load((await toXlsx(report, tables)) as unknown as ArrayBuffer);
 		expect(workbook.worksheets.map((w) => w.name)).toEqual(tables.map((t) => t.title));
 		for (const table of tables) {
 			const sheet = workbook.getWorksheet(table.title)!;
