@@ -44,6 +44,7 @@ test('a report goes from the NGO partner through a return to acceptance, and the
 	// Anyone, without signing in, follows the public page.
 	const citizen = await (await browser.newContext({ locale: 'pl-PL' })).newPage();
 	await citizen.goto('/public');
+	await expect(citizen.getByText('Aktualizowane na żywo.')).toBeVisible();
 	// The goal's entry in the tree opens, from the keyboard like any disclosure.
 	await citizen.locator('summary', { hasText: operationalLabel }).first().focus();
 	await citizen.keyboard.press('Enter');
@@ -109,4 +110,20 @@ test('a report goes from the NGO partner through a return to acceptance, and the
 	// No one's name reaches the public page.
 	for (const name of ['Tomasz Lewandowski', 'Magdalena Zielińska', 'Krzysztof Wiśniewski'])
 		await expect(citizen.getByText(name)).toHaveCount(0);
+
+	// The coordinator's monitoring report for the year shows the accepted activity, and downloads.
+	await coordinator.goto('/strategies/torun-2028');
+	await coordinator.getByRole('link', { name: 'Raport monitoringowy' }).click();
+	await coordinator.getByLabel('Od', { exact: true }).fill('2026-01-01');
+	await coordinator.getByLabel('Do', { exact: true }).fill('2026-12-31');
+	await coordinator.getByRole('button', { name: 'Pokaż' }).click();
+	const activities = coordinator.getByRole('region', { name: 'Działania' });
+	await expect(activities.getByRole('row').filter({ hasText: CARD })).toContainText(
+		'Dwa turnusy letniej akademii.'
+	);
+	const download = coordinator.waitForEvent('download');
+	await coordinator.getByRole('link', { name: 'XLSX' }).click();
+	expect((await download).suggestedFilename()).toMatch(
+		/^raport-monitoringowy-torun-2028-.*\.xlsx$/
+	);
 });
