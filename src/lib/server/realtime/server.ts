@@ -50,8 +50,21 @@ export interface SharedRooms {
 	close(): Promise<void>;
 }
 
+/** The room a join or leave message names, or null when it names none properly. */
+const ROOM_REQUESTS = {
+	board: boardRoomRequest.transform((r) => r.boardId),
+	card: cardRoomRequest.transform((r) => r.cardId),
+	strategy: strategyRoomRequest.transform((r) => r.strategyId)
+};
+function roomOf(kind: keyof typeof ROOM_REQUESTS, request: unknown): string | null {
+	const parsed = ROOM_REQUESTS[kind].safeParse(request);
+	return parsed.success ? `${kind}:${parsed.data}` : null;
+}
+
 /** Client messages a socket may send in one second before it is cut off. */
 const MAX_MESSAGES_PER_SECOND = 20;
+/** Presence changes of a room within this time go out as one message. */
+const PRESENCE_BATCH_MS = 250;
 /** How often cards falling due are looked for (and their people notified). */
 const DUE_SWEEP_MS = 15 * 60_000;
 
@@ -162,10 +175,18 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		io.to(room).emit('presence', presence);
 	}
 	let closing = false;
+	// A room's presence is sent once per PRESENCE_BATCH_MS however many join or leave meanwhile:
+	// otherwise N people arriving at once (a reconnect after a deploy) cost N² messages.
+	const presencePending = new Set<string>();
 	const presenceLater = (room: string) => {
 		// Presence is shown on boards and cards only.
-		if (!closing && !room.startsWith('strategy:'))
-			void sendPresence(room).catch((error) => console.error('Presence:', error.message));
+		if (closing || room.startsWith('strategy:') || presencePending.has(room)) return;
+		presencePending.add(room);
+		setTimeout(() => {
+			presencePending.delete(room);
+			if (!closing)
+				void sendPresence(room).catch((error) => console.error('Presence:', error.message));
+		}, PRESENCE_BATCH_MS).unref();
 	};
 
 	async function join(socket: AppSocket, room: string): Promise<JoinAnswer> {
@@ -184,24 +205,15 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 			if (overLimit(socket)) socket.disconnect(true);
 			else next();
 		});
-		const schemas = {
-			board: boardRoomRequest.transform((r) => r.boardId),
-			card: cardRoomRequest.transform((r) => r.cardId),
-			strategy: strategyRoomRequest.transform((r) => r.strategyId)
-		};
 		for (const kind of ['board', 'card', 'strategy'] as const) {
-			const roomOf = (request: unknown) => {
-				const parsed = schemas[kind].safeParse(request);
-				return parsed.success ? `${kind}:${parsed.data}` : null;
-			};
 			socket.on(`${kind}:join`, async (request: unknown, answer: unknown) => {
 				const reply = typeof answer === 'function' ? answer : () => {};
-				const room = roomOf(request);
+				const room = roomOf(kind, request);
 				if (!room) return reply({ ok: false, error: 'invalid' } satisfies JoinAnswer);
 				reply(await join(socket, room).catch(() => ({ ok: false, error: 'not_found' }) as const));
 			});
 			socket.on(`${kind}:leave`, async (request: unknown) => {
-				const room = roomOf(request);
+				const room = roomOf(kind, request);
 				if (!room || !socket.rooms.has(room)) return;
 				await socket.leave(room);
 				presenceLater(room);
