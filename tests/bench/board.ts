@@ -4,7 +4,6 @@
 // times the board page's data load, weighs its payload and times card moves. It reports figures
 // beside their targets; it fails only when something breaks, never on a missed target.
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { seedDatabase } from '../../db/seed';
 import type { Actor } from '../../src/lib/server/auth/policy';
@@ -22,6 +21,7 @@ import {
 	printTable,
 	sample,
 	seededRandom,
+	stopwatch,
 	type Random,
 	type Row
 } from './lib/stats';
@@ -99,15 +99,6 @@ async function timeMoves(db: Db, board: BigBoard, rnd: Random) {
 		members.get(to)!.push(cardId);
 		board.cardColumns.set(cardId, to);
 	}
-}
-
-function stopwatch() {
-	let start = performance.now();
-	return () => {
-		const seconds = (performance.now() - start) / 1000;
-		start = performance.now();
-		return `${seconds.toFixed(1)} s`;
-	};
 }
 
 async function run(database: BenchDatabase) {

@@ -31,7 +31,7 @@ import {
 	type AppServer
 } from './lib/app-server';
 import { buildBigBoard } from './lib/big-board';
-import { bytes, ms, percentile, printTable, seededRandom, type Row } from './lib/stats';
+import { bytes, ms, percentile, printTable, seededRandom, stopwatch, type Row } from './lib/stats';
 
 interface Scenario {
 	clients: number;
@@ -587,15 +587,6 @@ function diagnosisRows(r: Result): Row[] {
 			figure: `${r.outOfOrder} / ${r.unexpected} / ${r.drops}`
 		}
 	];
-}
-
-function stopwatch() {
-	let start = performance.now();
-	return () => {
-		const seconds = (performance.now() - start) / 1000;
-		start = performance.now();
-		return `${seconds.toFixed(1)} s`;
-	};
 }
 
 /**

@@ -88,3 +88,13 @@ export function printTable(rows: readonly Row[]) {
 	console.log(line(widths.map((w) => '-'.repeat(w))));
 	for (const c of cells) console.log(line(c));
 }
+
+/** A clock of elapsed seconds: each call says how long since the last (or since it started). */
+export function stopwatch() {
+	let start = performance.now();
+	return () => {
+		const seconds = (performance.now() - start) / 1000;
+		start = performance.now();
+		return `${seconds.toFixed(1)} s`;
+	};
+}
