@@ -5,6 +5,7 @@ import { indicatorSchema, reportSchema, reviewSchema } from '../../src/lib/schem
 import type { Actor } from '../../src/lib/server/auth/policy';
 import { NotFoundError } from '../../src/lib/server/errors';
 import { createIndicator } from '../../src/lib/server/indicators/service';
+import { csvSafe } from '../../src/lib/server/csv';
 import { reportTables, toCsv, toXlsx } from '../../src/lib/server/monitoring/export';
 import { monitoringReport } from '../../src/lib/server/monitoring/report';
 import { reviewReport, saveReport, submitReport } from '../../src/lib/server/reports/service';
@@ -40,7 +41,10 @@ beforeAll(async () => {
 		goalId: s.task.id,
 		title: 'Warsztaty; "edycja" 1'
 	});
-	await makeCard(t.db, board, board.columns[0], dept.id, [], { goalId: s.task2.id, title: 'Plan' });
+	await makeCard(t.db, board, board.columns[0], dept.id, [], {
+		goalId: s.task2.id,
+		title: '=HYPERLINK("http://evil.example")'
+	});
 	const indicator = await createIndicator(
 		t.db,
 		coordinator,
@@ -138,10 +142,18 @@ describe('the monitoring report', () => {
 			expect(csv.startsWith('\uFEFF')).toBe(true);
 			const rows = parse(csv.slice(1)) as string[][];
 			expect(rows).toEqual(
-				[table.header, ...table.rows].map((r) => r.map((c) => (c === null ? '' : String(c))))
+				[table.header, ...table.rows].map((r) => r.map((c) => String(csvSafe(c))))
 			);
 		}
 		const cards = tables.find((t) => t.key === 'cards')!;
 		expect(cards.rows.map((r) => r[1])).toContain('Warsztaty; "edycja" 1');
+		// A title shaped like a formula stays text: a string cell in the workbook, defused in CSV.
+		const sheet = workbook.getWorksheet(cards.title)!;
+		let formulaCells = 0;
+		sheet.eachRow((row) =>
+			row.eachCell((c) => (formulaCells += c.type === ExcelJS.ValueType.Formula ? 1 : 0))
+		);
+		expect(formulaCells).toBe(0);
+		expect(toCsv(cards)).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
 	});
 });

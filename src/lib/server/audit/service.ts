@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
 import type { AuditFilters } from '$lib/schemas/audit';
 import { can, type Actor } from '../auth/policy';
+import { toCsvFile } from '../csv';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 
@@ -76,22 +76,31 @@ export async function listAuditEvents(db: Db, actor: Actor, filters: AuditFilter
 export async function auditCsv(db: Db, actor: Actor, filters: AuditFilters): Promise<string> {
 	requireAuditor(actor);
 	const rows = await query(db, filters).limit(AUDIT_EXPORT_MAX).execute();
-	return (
-		'\uFEFF' +
-		stringify(
-			rows.map((r) => ({
-				id: r.id,
-				occurred_at: new Date(r.occurredAt).toISOString(),
-				actor: r.actorName ?? '',
-				actor_email: r.actorEmail ?? '',
-				type: r.type,
-				entity_type: r.entityType,
-				entity_id: r.entityId,
-				board: r.boardTitle ?? '',
-				card: r.cardTitle ?? '',
-				payload: JSON.stringify(r.payload)
-			})),
-			{ header: true }
-		)
-	);
+	const header = [
+		'id',
+		'occurred_at',
+		'actor',
+		'actor_email',
+		'type',
+		'entity_type',
+		'entity_id',
+		'board',
+		'card',
+		'payload'
+	];
+	return toCsvFile([
+		header,
+		...rows.map((r) => [
+			r.id,
+			new Date(r.occurredAt).toISOString(),
+			r.actorName,
+			r.actorEmail,
+			r.type,
+			r.entityType,
+			r.entityId,
+			r.boardTitle,
+			r.cardTitle,
+			JSON.stringify(r.payload)
+		])
+	]);
 }

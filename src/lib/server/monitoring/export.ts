@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { levelLabel } from '$lib/components/goal/levels';
 import { goalStatusLabel, statusLabel } from '$lib/components/goal/progress';
 import type { CardStatus, GoalStatus } from '$lib/domain/progress';
 import { m } from '$lib/paraglide/messages';
+import { toCsvFile } from '../csv';
 import type { MonitoringReport } from './report';
 
 // The monitoring report as tables — goals, cards, activities, indicators — in the language of the
@@ -163,7 +163,7 @@ export async function toXlsx(report: MonitoringReport, tables: Table[]): Promise
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A table as CSV, with a byte-order mark so spreadsheets read Polish letters. */
+/** A table as CSV (see ../csv.ts). */
 export function toCsv(table: Table): string {
-	return '\uFEFF' + stringify([table.header, ...table.rows.map((r) => r.map((c) => c ?? ''))]);
+	return toCsvFile([table.header, ...table.rows]);
 }
