@@ -122,3 +122,35 @@ test('a comment draft survives a dropped connection, and a change made offline i
 	await expect(dialog.getByText('Szkic, który nie może zginąć')).toBeVisible();
 	await expect(dialog.getByLabel('Nowy komentarz')).toHaveValue('');
 });
+
+test('a card that stops being visible leaves the partner’s open board and dialog at once', async ({
+	browser
+}) => {
+	const card = 'Program wyrównawczy „Równy start” w szkołach podstawowych';
+	const partner = await (await browser.newContext()).newPage();
+	await signIn(partner, 'ngo@torun.example');
+	await partner.goto('/boards');
+	await partner.getByRole('link', { name: BOARD }).click();
+	await partner.getByRole('link', { name: card }).click();
+	await expect(partner.getByRole('dialog', { name: card })).toBeVisible();
+
+	const staff = await (await browser.newContext()).newPage();
+	await signIn(staff, 'wydzial@torun.example');
+	await staff.goto('/boards');
+	await staff.getByRole('link', { name: BOARD }).click();
+	await staff.getByRole('link', { name: card }).click();
+	const dialog = staff.getByRole('dialog', { name: card });
+	await dialog.getByText('Zmień organizacje karty').click();
+	await dialog
+		.locator('form[action="?/organizations"]')
+		.getByRole('checkbox', { name: 'Fundacja Edukacji Pozaformalnej (przykład)' })
+		.uncheck();
+	await dialog.getByRole('button', { name: 'Zapisz organizacje' }).click();
+	await expect(dialog.getByText('Zapisano organizacje karty.')).toBeVisible();
+
+	// The partner's dialog gives way to a note, and the board no longer lists the card.
+	await expect(
+		partner.getByRole('alert').filter({ hasText: 'nie jest już dla Ciebie widoczna' })
+	).toBeVisible();
+	await expect(partner.getByRole('link', { name: card })).toHaveCount(0);
+});
