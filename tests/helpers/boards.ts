@@ -157,7 +157,17 @@ export async function makeCard(
 	return card;
 }
 
-export async function countRows(db: Db, table: 'card' | 'event' | 'cardOrganization') {
+export async function countRows(
+	db: Db,
+	table:
+		| 'card'
+		| 'event'
+		| 'cardOrganization'
+		| 'comment'
+		| 'notification'
+		| 'activityReport'
+		| 'indicatorValue'
+) {
 	const rows = await db
 		.selectFrom(table)
 		.select((eb) => eb.fn.countAll<number>().as('n'))

@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/server/notifications/service';
 import {
 	assignPeople,
+	countRows,
 	makeBoard,
 	makeCard,
 	makeOrg,
@@ -49,19 +50,10 @@ async function person(
 }
 
 async function counts() {
-	const count = async (table: 'comment' | 'notification' | 'event') =>
-		Number(
-			(
-				await t.db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<string>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
 	return {
-		comments: await count('comment'),
-		notifications: await count('notification'),
-		events: await count('event')
+		comments: await countRows(t.db, 'comment'),
+		notifications: await countRows(t.db, 'notification'),
+		events: await countRows(t.db, 'event')
 	};
 }
 

@@ -20,7 +20,14 @@ import {
 	saveReport,
 	submitReport
 } from '../../src/lib/server/reports/service';
-import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../helpers/boards';
+import {
+	countRows,
+	makeBoard,
+	makeCard,
+	makeOrg,
+	makePerson,
+	makeStrategy
+} from '../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 // Activity reports from draft to accepted, who may take each step, and how accepted values make
@@ -53,19 +60,10 @@ const report = (extra: Record<string, string | string[]> = {}) =>
 	);
 
 async function counts() {
-	const n = async (table: 'activityReport' | 'indicatorValue' | 'event') =>
-		Number(
-			(
-				await t.db
-					.selectFrom(table)
-					.select((eb) => eb.fn.countAll<string>().as('n'))
-					.executeTakeFirstOrThrow()
-			).n
-		);
 	return {
-		reports: await n('activityReport'),
-		values: await n('indicatorValue'),
-		events: await n('event')
+		reports: await countRows(t.db, 'activityReport'),
+		values: await countRows(t.db, 'indicatorValue'),
+		events: await countRows(t.db, 'event')
 	};
 }
 
