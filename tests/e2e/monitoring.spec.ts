@@ -1,13 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { openBoardNamed, signedInPage } from './helpers';
 
 const BOARD = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
 const CARD = 'Letnia akademia edukacji pozaformalnej dla młodzieży';
 const INDICATOR = 'Uczestnicy zajęć pozaformalnych w wakacje';
 
 async function openCard(page: Page) {
-	await page.goto('/boards');
-	await page.getByRole('link', { name: BOARD }).click();
+	await openBoardNamed(page, BOARD);
 	await page.getByRole('link', { name: CARD }).click();
 	const dialog = page.getByRole('dialog', { name: CARD });
 	await expect(dialog).toBeVisible();
@@ -17,11 +16,7 @@ async function openCard(page: Page) {
 test('a report goes from the NGO partner through a return to acceptance, and the public page follows live', async ({
 	browser
 }) => {
-	const as = async (email: string) => {
-		const page = await (await browser.newContext()).newPage();
-		await signIn(page, email);
-		return page;
-	};
+	const as = (email: string) => signedInPage(browser, email);
 
 	// The coordinator gives the card's operational goal an indicator.
 	const coordinator = await as('koordynator@torun.example');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { openBoardNamed, signedInPage, signIn } from './helpers';
 
 const BOARD = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
 const CARD = 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026';
@@ -7,19 +7,15 @@ const CARD = 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026
 test('a move by department staff appears on the NGO partner’s open board without a reload', async ({
 	browser
 }) => {
-	const partner = await (await browser.newContext()).newPage();
-	await signIn(partner, 'ngo@torun.example');
-	await partner.goto('/boards');
-	await partner.getByRole('link', { name: BOARD }).click();
+	const partner = await signedInPage(browser, 'ngo@torun.example');
+	await openBoardNamed(partner, BOARD);
 	const column = (name: string) => partner.getByRole('region', { name, exact: true });
 	await expect(column('W realizacji').getByRole('listitem', { name: CARD })).toBeVisible();
 	// Nothing below reloads the partner's page: a reload would reset this marker.
 	await partner.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
 
-	const staff = await (await browser.newContext()).newPage();
-	await signIn(staff, 'wydzial@torun.example');
-	await staff.goto('/boards');
-	await staff.getByRole('link', { name: BOARD }).click();
+	const staff = await signedInPage(browser, 'wydzial@torun.example');
+	await openBoardNamed(staff, BOARD);
 	await staff.getByRole('link', { name: CARD }).click();
 	const dialog = staff.getByRole('dialog', { name: CARD });
 	await dialog.getByLabel('Przenieś do…').selectOption({ label: 'Zrealizowane: na początek' });
@@ -38,10 +34,8 @@ const SHARED_CARD = 'Szkoła Liderów Samorządów Uczniowskich';
 test('a comment with a mention reaches the partner live, with a notification, and both see each other', async ({
 	browser
 }) => {
-	const partner = await (await browser.newContext()).newPage();
-	await signIn(partner, 'ngo@torun.example');
-	await partner.goto('/boards');
-	await partner.getByRole('link', { name: BOARD }).click();
+	const partner = await signedInPage(browser, 'ngo@torun.example');
+	await openBoardNamed(partner, BOARD);
 	await partner.getByRole('link', { name: SHARED_CARD }).click();
 	const partnerDialog = partner.getByRole('dialog', { name: SHARED_CARD });
 	await expect(partnerDialog.getByRole('heading', { name: /^Komentarze/ })).toBeVisible();
@@ -50,10 +44,8 @@ test('a comment with a mention reaches the partner live, with a notification, an
 	const unread = Number((await bell.getAttribute('aria-label'))!.match(/\d+/)![0]);
 	await partner.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
 
-	const staff = await (await browser.newContext()).newPage();
-	await signIn(staff, 'wydzial@torun.example');
-	await staff.goto('/boards');
-	await staff.getByRole('link', { name: BOARD }).click();
+	const staff = await signedInPage(browser, 'wydzial@torun.example');
+	await openBoardNamed(staff, BOARD);
 	await staff.getByRole('link', { name: SHARED_CARD }).click();
 	const staffDialog = staff.getByRole('dialog', { name: SHARED_CARD });
 
@@ -98,8 +90,7 @@ test('a comment draft survives a dropped connection, and a change made offline i
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await signIn(page, 'wydzial@torun.example');
-	await page.goto('/boards');
-	await page.getByRole('link', { name: BOARD }).click();
+	await openBoardNamed(page, BOARD);
 	await page.getByRole('link', { name: SHARED_CARD }).click();
 	const dialog = page.getByRole('dialog', { name: SHARED_CARD });
 	await dialog.getByLabel('Nowy komentarz').fill('Szkic, który nie może zginąć');
@@ -127,17 +118,13 @@ test('a card that stops being visible leaves the partner’s open board and dial
 	browser
 }) => {
 	const card = 'Program wyrównawczy „Równy start” w szkołach podstawowych';
-	const partner = await (await browser.newContext()).newPage();
-	await signIn(partner, 'ngo@torun.example');
-	await partner.goto('/boards');
-	await partner.getByRole('link', { name: BOARD }).click();
+	const partner = await signedInPage(browser, 'ngo@torun.example');
+	await openBoardNamed(partner, BOARD);
 	await partner.getByRole('link', { name: card }).click();
 	await expect(partner.getByRole('dialog', { name: card })).toBeVisible();
 
-	const staff = await (await browser.newContext()).newPage();
-	await signIn(staff, 'wydzial@torun.example');
-	await staff.goto('/boards');
-	await staff.getByRole('link', { name: BOARD }).click();
+	const staff = await signedInPage(browser, 'wydzial@torun.example');
+	await openBoardNamed(staff, BOARD);
 	await staff.getByRole('link', { name: card }).click();
 	const dialog = staff.getByRole('dialog', { name: card });
 	await dialog.getByText('Zmień organizacje karty').click();
