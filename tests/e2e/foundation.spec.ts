@@ -81,17 +81,20 @@ test('the coordinator imports an outline of three tasks and sees them in the tre
 	await page
 		.getByRole('link', { name: /^1\.2\. Zwiększenie wykorzystania potencjału kreatywnego/ })
 		.click();
-	await page.getByText('Importuj listę zadań').click();
-	await page
-		.getByLabel('Lista do zaimportowania')
-		.fill(
-			[
-				'1.2.1. Wspieranie twórców i inicjatyw',
-				'kreatywnych w mieście',
-				'1.2.2. Rozwój przestrzeni dla przemysłów kreatywnych',
-				'1.2.3. Promocja Torunia jako miasta kreatywnego'
-			].join('\n')
-		);
+	// A click before the page has hydrated can be undone by hydration: open it until it stays open.
+	const outline = page.getByLabel('Lista do zaimportowania');
+	await expect(async () => {
+		if (!(await outline.isVisible())) await page.getByText('Importuj listę zadań').click();
+		await expect(outline).toBeVisible({ timeout: 1000 });
+	}).toPass();
+	await outline.fill(
+		[
+			'1.2.1. Wspieranie twórców i inicjatyw',
+			'kreatywnych w mieście',
+			'1.2.2. Rozwój przestrzeni dla przemysłów kreatywnych',
+			'1.2.3. Promocja Torunia jako miasta kreatywnego'
+		].join('\n')
+	);
 	await page.getByRole('button', { name: 'Pokaż podgląd' }).click();
 	await expect(page.getByText('Zostanie utworzonych pozycji: 3')).toBeVisible();
 	await expect(
