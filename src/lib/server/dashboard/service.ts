@@ -1,0 +1,211 @@
+import { sql } from 'kysely';
+import {
+	byOrganization,
+	byStrategicGoal,
+	doneByMonth,
+	strategicGoalOf,
+	summarize,
+	type DashboardActivity,
+	type DashboardCard
+} from '$lib/domain/dashboard';
+import { inTreeOrder } from '$lib/domain/goal-tree';
+import type { CardStatus } from '$lib/domain/progress';
+import type { DashboardKind, DashboardQuery } from '$lib/schemas/dashboard';
+import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
+import { cardVisibleTo } from '../boards/repository';
+import type { Db } from '../db';
+import { NotFoundError } from '../errors';
+import { listGoalOutline, listStrategies } from '../goals/repository';
+import { indicatorsOf } from '../indicators/service';
+
+// The dashboards: for a strategy and a year, the cards, accepted activities and indicators a
+// viewer may see, cut by strategic goal and by organisation, with cards done month by month.
+// One page serves every role, through its defaults: the coordinator starts from everything, an
+// organisation's manager from their organisation, county staff from the county's strategy with
+// its municipalities. Every card figure goes through cardVisibleTo, as the goal tree's do.
+
+type StrategyRow = Awaited<ReturnType<typeof listStrategies>>[number];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The live cards of a strategy the viewer may see, with what the dashboard sums need. */
+async function cardsOf(db: Db, viewer: Viewer, strategyId: number): Promise<DashboardCard[]> {
+	const rows = await db
+		.selectFrom('card')
+		.innerJoin('goal', 'goal.id', 'card.goalId')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.select((eb) => [
+			'card.id',
+			'goal.id as goalId',
+			'boardColumn.status',
+			sql<boolean>`coalesce(${eb.and([
+				eb('card.dueDate', '<', sql<string>`current_date`),
+				eb('boardColumn.status', '!=', 'done')
+			])}, false)`.as('overdue'),
+			sql<
+				{ id: number; role: 'lead' | 'partner' }[]
+			>`coalesce((select json_agg(json_build_object('id', o.organization_id, 'role', o.role)) from card_organization o where o.card_id = card.id), '[]'::json)`.as(
+				'orgs'
+			),
+			// When it was done: its latest move into a done column from another kind of column, or,
+			// for a card made done (created there), its creation.
+			sql<string | null>`case when board_column.status = 'done' then to_char(coalesce((
+				select max(e.occurred_at) from event e
+				join board_column t on t.id = (e.payload->>'toColumnId')::int
+				left join board_column f on f.id = (e.payload->>'fromColumnId')::int
+				where e.card_id = card.id and e.type = 'card.moved' and t.status = 'done'
+					and f.status is distinct from 'done'
+			), card.created_at), 'YYYY-MM-DD') end`.as('doneOn')
+		])
+		.where('goal.strategyId', '=', strategyId)
+		.where('card.archivedAt', 'is', null)
+		.where('board.archivedAt', 'is', null)
+		.where(cardVisibleTo(viewer))
+		.execute();
+	return rows.map((r) => {
+		const orgs = typeof r.orgs === 'string' ? JSON.parse(r.orgs) : r.orgs;
+		return {
+			id: r.id,
+			goalId: r.goalId,
+			status: r.status as CardStatus,
+			overdue: Boolean(r.overdue),
+			leadId: orgs.find((o: { role: string }) => o.role === 'lead')?.id ?? null,
+			orgIds: orgs.map((o: { id: number }) => o.id),
+			doneOn: r.doneOn
+		};
+	});
+}
+
+/** Accepted activities of the year on the cards of a strategy the viewer may see. */
+async function activitiesOf(
+	db: Db,
+	viewer: Viewer,
+	strategyId: number,
+	year: number
+): Promise<DashboardActivity[]> {
+	const rows = await db
+		.selectFrom('activityReport as r')
+		.innerJoin('card', 'card.id', 'r.cardId')
+		.innerJoin('goal', 'goal.id', 'card.goalId')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.select(['goal.id as goalId', 'r.organizationId', 'r.participants'])
+		.where('goal.strategyId', '=', strategyId)
+		.where('r.status', '=', 'accepted')
+		.where('r.periodStart', '<=', `${year}-12-31`)
+		.where('r.periodEnd', '>=', `${year}-01-01`)
+		.where('board.archivedAt', 'is', null)
+		.where(cardVisibleTo(viewer))
+		.execute();
+	return rows.map((r) => ({ ...r, participants: r.participants ?? null }));
+}
+
+/** The strategy shown when none is asked for: the county's for its staff, else the city's. */
+async function defaultStrategy(db: Db, viewer: Viewer, all: StrategyRow[]) {
+	const strategies = all.filter((s) => s.status === 'current');
+	const orgIds = [...viewer.orgs.keys()];
+	const countySide =
+		orgIds.length > 0 &&
+		(await db
+			.selectFrom('organization')
+			.select('id')
+			.where('id', 'in', orgIds)
+			.where('kind', 'in', ['county', 'municipality'])
+			.executeTakeFirst());
+	const owner = countySide && !can.seeEverything(viewer) ? 'county' : 'city';
+	return strategies.find((s) => s.owner === owner) ?? strategies[0];
+}
+
+export async function dashboardOf(db: Db, actor: Actor, query: DashboardQuery) {
+	const viewer = await loadViewer(db, actor);
+	const strategies = await listStrategies(db);
+	const strategy = query.strategy
+		? strategies.find((s) => s.slug === query.strategy)
+		: await defaultStrategy(db, viewer, strategies);
+	if (!strategy) throw new NotFoundError();
+	const year = query.year ?? Number(today().slice(0, 4));
+	const goals = inTreeOrder(await listGoalOutline(db, strategy.id));
+	const strategicOf = strategicGoalOf(goals);
+	const strategicGoals = goals
+		.filter((g) => g.level === 'strategic')
+		.map((g) => ({ id: g.id, code: g.code, title: g.title }));
+	const [cards, activities, indicators, organizations] = await Promise.all([
+		cardsOf(db, viewer, strategy.id),
+		activitiesOf(db, viewer, strategy.id, year),
+		indicatorsOf(
+			db,
+			goals.map((g) => g.id),
+			{ until: `${year}-12-31`, year }
+		),
+		db.selectFrom('organization').select(['id', 'name', 'kind']).orderBy('name').execute()
+	]);
+
+	// The organisations one may pick: those taking part in a card shown, and one's own.
+	const present = new Set([...cards.flatMap((c) => c.orgIds), ...viewer.orgs.keys()]);
+	const orgChoices = organizations.filter((o) => present.has(o.id));
+	const managed = orgChoices.find((o) => viewer.orgs.get(o.id) === 'manager');
+	const orgId =
+		query.org === 'all'
+			? null
+			: (orgChoices.find((o) => o.id === query.org)?.id ??
+				(can.seeEverything(viewer) ? null : (managed?.id ?? null)));
+	const goalId = strategicGoals.find((g) => g.id === query.goal)?.id ?? null;
+	const kind: DashboardKind = query.kind ?? (strategy.owner === 'county' ? 'municipality' : 'all');
+
+	const inGoal = (id: number) => goalId === null || strategicOf.get(id) === goalId;
+	const scopedCards = cards.filter(
+		(c) => inGoal(c.goalId) && (orgId === null || c.orgIds.includes(orgId))
+	);
+	const scopedActivities = activities.filter(
+		(a) => inGoal(a.goalId) && (orgId === null || a.organizationId === orgId)
+	);
+	const scopedIndicators = indicators
+		.filter((i) => inGoal(i.goalId) && (orgId === null || i.responsibleOrganizationId === orgId))
+		.map((i) => ({
+			id: i.id,
+			goalId: i.goalId,
+			goalCode: goals.find((g) => g.id === i.goalId)?.code ?? '',
+			name: i.name,
+			unit: i.unit,
+			baselineValue: i.baselineValue,
+			targetValue: i.targetValue,
+			targetYear: i.targetYear,
+			value: i.value,
+			progress: i.progress,
+			expected: i.expected,
+			responsibleOrganizationId: i.responsibleOrganizationId
+		}));
+
+	const breakdownOrgs = orgChoices.filter((o) => kind === 'all' || o.kind === kind);
+	return {
+		strategy: {
+			id: strategy.id,
+			slug: strategy.slug,
+			title: strategy.title,
+			owner: strategy.owner
+		},
+		strategies: strategies.map((s) => ({
+			slug: s.slug,
+			title: s.title,
+			status: s.status
+		})),
+		year,
+		scope: { goalId, orgId, kind },
+		strategicGoals,
+		orgChoices,
+		summary: summarize(scopedCards, scopedActivities, scopedIndicators),
+		byGoal: byStrategicGoal(
+			goalId === null ? strategicGoals : strategicGoals.filter((g) => g.id === goalId),
+			strategicOf,
+			scopedCards,
+			scopedActivities,
+			scopedIndicators
+		),
+		byOrganization: byOrganization(breakdownOrgs, scopedCards, scopedActivities, scopedIndicators),
+		doneByMonth: doneByMonth(scopedCards, year, today()),
+		indicators: scopedIndicators,
+		visibleOnly: !can.seeEverything(viewer)
+	};
+}
+
+export type Dashboard = Awaited<ReturnType<typeof dashboardOf>>;
