@@ -227,9 +227,17 @@ describe('dashboard', () => {
 		const d = await dashboard('coordinator', { goal: second.id });
 		expect(d.scope.goalId).toBe(second.id);
 		expect(d.summary.progress.total).toBe(1);
-		expect(d.byGoal.map((g) => g.code)).toEqual(['2']);
+		expect(d.byGoal.map((g) => g.code)).toEqual(['2', '2.1']);
 		expect(d.indicators.map((i) => [i.name, i.goalCode])).toEqual([['Turyści', '2.1']]);
 		expect(d.summary.activities).toBe(0);
+	});
+
+	it('narrows to an operational goal: who did what under it this year', async () => {
+		const d = await dashboard('coordinator', { goal: s.operational.id });
+		expect(d.byGoal.map((g) => g.code)).toEqual(['1.1', '1.1.1', '1.1.2']);
+		expect(d.byGoal.map((g) => g.progress.total)).toEqual([5, 3, 1]);
+		const who = Object.fromEntries(d.byOrganization.map((o) => [o.name, o.activities]));
+		expect(who).toEqual({ [orgs.dept!.name]: 1, [orgs.ngo!.name]: 1 });
 	});
 
 	it('opens on the county’s strategy, per municipality, for county staff', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+	byGoal,
 	byOrganization,
-	byStrategicGoal,
 	doneByMonth,
-	strategicGoalOf,
+	lineageOf,
 	summarize,
 	type DashboardCard
 } from './dashboard';
@@ -40,11 +40,12 @@ const cards = [
 	card(6, { status: 'todo', overdue: true, goalId: 21, leadId: 200, orgIds: [200, 300] })
 ];
 
-describe('strategicGoalOf', () => {
-	it('finds each goal’s strategic goal, and none for an area', () => {
-		const of = strategicGoalOf(goals);
-		expect(Object.fromEntries(of)).toEqual({ 10: 10, 11: 10, 111: 10, 20: 20, 21: 20 });
-		expect(of.has(1)).toBe(false);
+describe('lineageOf', () => {
+	it('gives each goal itself and every goal above it', () => {
+		const lineage = lineageOf(goals);
+		expect([...lineage.get(111)!].sort()).toEqual([1, 10, 11, 111]);
+		expect([...lineage.get(21)!].sort()).toEqual([1, 20, 21]);
+		expect([...lineage.get(1)!]).toEqual([1]);
 	});
 });
 
@@ -71,14 +72,14 @@ describe('summarize', () => {
 	});
 });
 
-describe('byStrategicGoal', () => {
-	it('gives each strategic goal the cards, activities and indicators under it', () => {
-		const rows = byStrategicGoal(
+describe('byGoal', () => {
+	it('gives each goal the cards, activities and indicators under it', () => {
+		const rows = byGoal(
 			[
 				{ id: 10, code: '1' },
 				{ id: 20, code: '2' }
 			],
-			strategicGoalOf(goals),
+			lineageOf(goals),
 			cards,
 			[{ goalId: 21, organizationId: 200, participants: 12 }],
 			[{ goalId: 11, responsibleOrganizationId: null, progress: 10, expected: 50 }]
@@ -92,6 +93,12 @@ describe('byStrategicGoal', () => {
 		expect(rows[0]!.status).toBe('off_track');
 		expect(rows[1]!.activities).toBe(1);
 		expect(rows[1]!.participants).toBe(12);
+	});
+
+	it('counts a goal’s own cards and its sub-goals’ in the rows of a goal and its children', () => {
+		const rows = byGoal([{ id: 11 }, { id: 111 }], lineageOf(goals), cards, [], []);
+		// 1.1 holds card 5 itself and cards 1, 2 and 4 through its task.
+		expect(rows.map((r) => r.progress.total)).toEqual([4, 3]);
 	});
 });
 

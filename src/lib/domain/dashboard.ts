@@ -9,8 +9,8 @@ import {
 	type StatusCounts
 } from './progress';
 
-// The dashboards' sums, pure: the cards and accepted activities a viewer may see, cut by strategic
-// goal, by organisation and by month. The same status rule as the goal tree (goalStatus) judges
+// The dashboards' sums, pure: the cards and accepted activities a viewer may see, cut by goal, by
+// organisation and by month. The same status rule as the goal tree (goalStatus) judges
 // every row, so a goal reads the same on the dashboard as in the tree.
 
 export interface DashboardCard {
@@ -50,18 +50,19 @@ export interface GoalNode {
 	level: string;
 }
 
-/** Each goal's strategic goal (itself, or the nearest strategic ancestor); areas have none. */
-export function strategicGoalOf(goals: readonly GoalNode[]): Map<number, number> {
+/** Each goal with itself and every goal above it: what "under a goal" means for a row. */
+export function lineageOf(goals: readonly GoalNode[]): Map<number, Set<number>> {
 	const byId = new Map(goals.map((g) => [g.id, g]));
-	const result = new Map<number, number>();
+	const result = new Map<number, Set<number>>();
 	for (const goal of goals) {
-		const visited = new Set<number>();
+		const line = new Set<number>();
 		let current: GoalNode | undefined = goal;
-		while (current && !visited.has(current.id) && current.level !== 'strategic') {
-			visited.add(current.id);
+		// The visited check guards against a cycle in bad data.
+		while (current && !line.has(current.id)) {
+			line.add(current.id);
 			current = current.parentId === null ? undefined : byId.get(current.parentId);
 		}
-		if (current?.level === 'strategic') result.set(goal.id, current.id);
+		result.set(goal.id, line);
 	}
 	return result;
 }
@@ -85,16 +86,16 @@ export function summarize(
 	};
 }
 
-/** One row per strategic goal, in the order given, whether or not it has cards. */
-export function byStrategicGoal<G extends { id: number }>(
-	strategicGoals: readonly G[],
-	strategicOf: ReadonlyMap<number, number>,
+/** One row per goal given, in that order, with what lies under it, whether or not it has cards. */
+export function byGoal<G extends { id: number }>(
+	rowGoals: readonly G[],
+	lineage: ReadonlyMap<number, ReadonlySet<number>>,
 	cards: readonly DashboardCard[],
 	activities: readonly DashboardActivity[],
 	indicators: readonly DashboardIndicator[]
 ): (G & Summary)[] {
-	const under = (goalId: number, strategicId: number) => strategicOf.get(goalId) === strategicId;
-	return strategicGoals.map((goal) => ({
+	const under = (goalId: number, rowId: number) => lineage.get(goalId)?.has(rowId) ?? false;
+	return rowGoals.map((goal) => ({
 		...goal,
 		...summarize(
 			cards.filter((c) => under(c.goalId, goal.id)),

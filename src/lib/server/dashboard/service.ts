@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import {
+	byGoal,
 	byOrganization,
-	byStrategicGoal,
 	doneByMonth,
-	strategicGoalOf,
+	lineageOf,
 	summarize,
 	type DashboardActivity,
 	type DashboardCard
@@ -19,7 +19,7 @@ import { listGoalOutline, listStrategies } from '../goals/repository';
 import { indicatorsOf } from '../indicators/service';
 
 // The dashboards: for a strategy and a year, the cards, accepted activities and indicators a
-// viewer may see, cut by strategic goal and by organisation, with cards done month by month.
+// viewer may see, cut by goal and by organisation, with cards done month by month.
 // One page serves every role, through its defaults: the coordinator starts from everything, an
 // organisation's manager from their organisation, county staff from the county's strategy with
 // its municipalities. Every card figure goes through cardVisibleTo, as the goal tree's do.
@@ -125,10 +125,11 @@ export async function dashboardOf(db: Db, actor: Actor, query: DashboardQuery) {
 	if (!strategy) throw new NotFoundError();
 	const year = query.year ?? Number(today().slice(0, 4));
 	const goals = inTreeOrder(await listGoalOutline(db, strategy.id));
-	const strategicOf = strategicGoalOf(goals);
-	const strategicGoals = goals
-		.filter((g) => g.level === 'strategic')
-		.map((g) => ({ id: g.id, code: g.code, title: g.title }));
+	const lineage = lineageOf(goals);
+	// Any goal but an area may be the scope: "how far along is 1.1" as well as "goal 1".
+	const goalChoices = goals
+		.filter((g) => g.level !== 'area')
+		.map((g) => ({ id: g.id, parentId: g.parentId, level: g.level, code: g.code, title: g.title }));
 	const [cards, activities, indicators, organizations] = await Promise.all([
 		cardsOf(db, viewer, strategy.id),
 		activitiesOf(db, viewer, strategy.id, year),
@@ -149,10 +150,15 @@ export async function dashboardOf(db: Db, actor: Actor, query: DashboardQuery) {
 			? null
 			: (orgChoices.find((o) => o.id === query.org)?.id ??
 				(can.seeEverything(viewer) ? null : (managed?.id ?? null)));
-	const goalId = strategicGoals.find((g) => g.id === query.goal)?.id ?? null;
+	const goalId = goalChoices.find((g) => g.id === query.goal)?.id ?? null;
 	const kind: DashboardKind = query.kind ?? (strategy.owner === 'county' ? 'municipality' : 'all');
 
-	const inGoal = (id: number) => goalId === null || strategicOf.get(id) === goalId;
+	const inGoal = (id: number) => goalId === null || (lineage.get(id)?.has(goalId) ?? false);
+	// The rows: the strategic goals, or the goal in scope followed by the goals right under it.
+	const rowGoals =
+		goalId === null
+			? goalChoices.filter((g) => g.level === 'strategic')
+			: goalChoices.filter((g) => g.id === goalId || g.parentId === goalId);
 	const scopedCards = cards.filter(
 		(c) => inGoal(c.goalId) && (orgId === null || c.orgIds.includes(orgId))
 	);
@@ -191,12 +197,12 @@ export async function dashboardOf(db: Db, actor: Actor, query: DashboardQuery) {
 		})),
 		year,
 		scope: { goalId, orgId, kind },
-		strategicGoals,
+		goalChoices,
 		orgChoices,
 		summary: summarize(scopedCards, scopedActivities, scopedIndicators),
-		byGoal: byStrategicGoal(
-			goalId === null ? strategicGoals : strategicGoals.filter((g) => g.id === goalId),
-			strategicOf,
+		byGoal: byGoal(
+			rowGoals,
+			lineage,
 			scopedCards,
 			scopedActivities,
 			scopedIndicators
