@@ -82,3 +82,19 @@ test('county staff start from the county’s strategy, per municipality', async 
 	expect(names.length).toBeGreaterThan(1);
 	for (const name of names) expect(name).toMatch(/^Gmina /);
 });
+
+test('a goal’s page leads to its dashboard: how far along it is, and who did what this year', async ({
+	page
+}) => {
+	await signIn(page, 'koordynator@torun.example');
+	await page.goto('/strategies/torun-2028?expand=all');
+	await page.getByRole('link', { name: /^1\.1\. / }).click();
+	await page.getByRole('link', { name: /Pulpit tego celu/ }).click();
+	await expect(page.getByRole('heading', { level: 2, name: /Cel: 1\.1\. / })).toBeVisible();
+	const rows = await page.locator('[data-testid=breakdown-goals] tbody th').allInnerTexts();
+	expect(rows[0]).toMatch(/^1\.1\. /);
+	expect(rows.length).toBeGreaterThan(1);
+	for (const row of rows.slice(1)) expect(row).toMatch(/^1\.1\.\d+\. /);
+	// Who: the organisations taking part in the goal's cards, with their activities of the year.
+	await expect(page.getByTestId('breakdown-orgs').locator('tbody tr').first()).toBeVisible();
+});
