@@ -12,6 +12,7 @@ const PREVIOUS = '/strategies/torun-2020';
 const PREVIOUS_TITLE = 'Strategia Rozwoju Miasta Torunia do 2020 roku';
 const BOARD = 'Projekty strategii do 2020 r.';
 const CARD = 'Lokalny Program Rewitalizacji – sprawozdanie końcowe';
+const ARCHIVED = 'Raport o ofercie kulturalnej miasta 2016–2020';
 const OLD_GOAL = '2.3. Rewitalizacja obiektów zabytkowych i terenów zdegradowanych';
 const NEW_GOAL = '3.3. Rewitalizacja obiektów zabytkowych i terenów zdegradowanych';
 
@@ -73,7 +74,7 @@ test('the re-link is the coordinator’s alone', async ({ browser }) => {
 	await page.context().close();
 });
 
-test('the coordinator previews the re-link and confirms it', async ({ page }) => {
+test('the coordinator previews the re-link and confirms it', async ({ page, browser }) => {
 	await signIn(page, 'koordynator@torun.example');
 	await page.goto(CURRENT);
 	await page
@@ -91,6 +92,19 @@ test('the coordinator previews the re-link and confirms it', async ({ page }) =>
 	await expect(row.getByRole('link', { name: OLD_GOAL })).toBeVisible();
 	await expect(row.getByRole('link', { name: NEW_GOAL })).toBeVisible();
 	await expect(page.getByText('Do przepięcia: 6. Do usunięcia powiązania: 0.')).toBeVisible();
+
+	// Someone archives a card meanwhile: the confirm is refused, and the fresh preview shown.
+	const other = await signedInPage(browser, 'koordynator@torun.example');
+	await openBoardNamed(other, BOARD);
+	await other.getByRole('link', { name: ARCHIVED }).click();
+	await other.getByRole('button', { name: 'Archiwizuj kartę' }).click();
+	await expect(other).toHaveURL(/archived_card=1/);
+	await other.context().close();
+	await page.getByRole('button', { name: 'Potwierdź przepięcie' }).click();
+	await expect(page.getByRole('alert')).toContainText('Od czasu podglądu coś się zmieniło');
+	await expect(table.getByRole('row').filter({ hasText: ARCHIVED })).toContainText(
+		'(zarchiwizowana)'
+	);
 
 	await page.getByRole('button', { name: 'Potwierdź przepięcie' }).click();
 	await expect(page).toHaveURL(/\/strategies\/torun-2028\?relinked=6&unlinked=0&boards=1$/);
