@@ -304,23 +304,3 @@ describe('the re-link', () => {
 		expect(await state(w)).toEqual(after);
 	});
 });
-
-describe('the confirm form', () => {
-	it('takes one value or many, and refuses anything but ids and stamps', () => {
-		expect(relinkSchema.parse({ boards: '4', cards: '7:2:0' })).toEqual({
-			boards: [4],
-			cards: [[7, 2, 0]]
-		});
-		expect(relinkSchema.parse({})).toEqual({ boards: [], cards: [] });
-		for (const bad of [
-			{ boards: 'x' },
-			{ boards: '0' },
-			{ cards: '7:2' },
-			{ cards: '7:0:1' },
-			{ cards: '7:2:1:1' },
-			{ cards: '1e3:1:1' },
-			{ cards: '99999999999:1:1' }
-		])
-			expect(relinkSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
-	});
-});
