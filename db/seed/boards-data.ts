@@ -1,5 +1,5 @@
 import type { ColumnStatus } from '../../src/lib/server/db/schema';
-import { CITY_CURRENT_SLUG, COUNTY_SLUG } from './strategies';
+import { CITY_CURRENT_SLUG, CITY_PREVIOUS_SLUG, COUNTY_SLUG } from './strategies';
 import { COORDINATOR, COUNTY_OFFICE, MUNICIPALITIES, SAMPLE_NGOS } from './organizations';
 
 // The demo boards: invented work items, but each filed under a real goal of the documents, so that
@@ -906,10 +906,100 @@ const CYCLE_PATHS: SeedBoard = {
 	]
 };
 
-/** In load order: board ids then read coordinator, department, NGO, joint initiative. */
+/**
+ * Work still filed under the superseded edition (to 2020): the coordinator's projects of the last
+ * programming period, on goals of Table 1. It shows the goal mapping at work, and is what the
+ * re-link to the current edition moves (MAPPING.md, "The demo board of the earlier edition").
+ */
+const PREVIOUS_EDITION: SeedBoard = {
+	title: 'Projekty strategii do 2020 r.',
+	description:
+		'Przedsięwzięcia rozpoczęte w ramach Strategii Rozwoju Miasta Torunia do 2020 roku, rozliczane i kontynuowane po przyjęciu nowej edycji.',
+	owner: COORDINATOR,
+	isJoint: false,
+	participants: [],
+	strategy: CITY_PREVIOUS_SLUG,
+	createdBy: KOORDYNATOR,
+	cards: [
+		{
+			title: 'Lokalny Program Rewitalizacji – sprawozdanie końcowe',
+			status: 'done',
+			goal: '2.3',
+			description: [
+				'Sprawozdanie z realizacji programu rewitalizacji Starego Miasta, Bydgoskiego Przedmieścia i Podgórza.'
+			],
+			labels: ['rewitalizacja', 'sprawozdanie'],
+			start: -420,
+			due: -300,
+			assignees: [KOORDYNATOR]
+		},
+		{
+			title: 'Zakup tramwajów niskopodłogowych – rozliczenie projektu unijnego',
+			status: 'done',
+			goal: '2.5',
+			description: [
+				'Wniosek o płatność końcową i dokumentacja trwałości projektu transportu zbiorowego.'
+			],
+			labels: ['fundusze UE', 'transport'],
+			start: -500,
+			due: -360
+		},
+		{
+			title: 'Raport o ofercie kulturalnej miasta 2016–2020',
+			status: 'done',
+			goal: '1.3',
+			description: ['Dane o wydarzeniach, frekwencji i dotacjach, zebrane z instytucji kultury.'],
+			labels: ['raport', 'kultura'],
+			start: -380,
+			due: -250,
+			partners: [CULTURE]
+		},
+		{
+			title: 'Plan gospodarki niskoemisyjnej – sprawozdanie z wymiany pieców',
+			status: 'in_progress',
+			goal: '3.1',
+			description: [
+				'Zestawienie wymienionych źródeł ciepła i efektu ekologicznego za lata 2015–2020.'
+			],
+			labels: ['środowisko', 'sprawozdanie'],
+			start: -60,
+			due: 20,
+			partners: [COMMUNAL],
+			assignees: [KOORDYNATOR]
+		},
+		{
+			title: 'Ewaluacja kongresów i konferencji międzynarodowych w CKK Jordanki',
+			status: 'in_progress',
+			goal: '4.2',
+			description: ['Liczba wydarzeń, uczestników z zagranicy i wpływ na ruch turystyczny.'],
+			labels: ['ewaluacja', 'turystyka biznesowa'],
+			start: -45,
+			due: 30,
+			partners: [PROMOTION]
+		},
+		{
+			title: 'Rozliczenie projektów aktywizacji osób zagrożonych wykluczeniem',
+			status: 'blocked',
+			goal: '1.6',
+			description: [
+				'Brakuje sprawozdań dwóch partnerów projektu; bez nich nie można złożyć wniosku o płatność końcową.'
+			],
+			priority: 'high',
+			labels: ['fundusze UE', 'wykluczenie'],
+			start: -90,
+			due: -5
+		}
+	]
+};
+
+/**
+ * In load order: board ids then read coordinator, department, NGO, joint initiative, and the
+ * earlier edition's board last (so the others keep their ids).
+ */
 export const DEMO_BOARDS: readonly SeedBoard[] = [
 	COORDINATION,
 	EDUCATION_BOARD,
 	NGO_BOARD,
-	CYCLE_PATHS
+	CYCLE_PATHS,
+	PREVIOUS_EDITION
 ];

@@ -276,14 +276,16 @@ describe('the demo boards', () => {
 			.execute();
 	}
 
-	it('has the coordinator’s, a department’s, an NGO’s and the joint initiative’s board', async () => {
+	it('has the coordinator’s, a department’s, an NGO’s, the joint initiative’s and the earlier edition’s board', async () => {
 		expect((await boards()).map((b) => [b.owner, b.isJoint])).toEqual([
 			[COORDINATOR, false],
 			['Wydział Edukacji', false],
 			[NGO, false],
-			[COUNTY_OFFICE, true]
+			[COUNTY_OFFICE, true],
+			[COORDINATOR, false]
 		]);
 		expect((await boards())[3]!.title).toBe('Budowa ścieżek rowerowych');
+		expect((await boards())[4]!.title).toBe('Projekty strategii do 2020 r.');
 	});
 
 	it('gives every board the default columns, in order, with a WIP limit it keeps', async () => {
@@ -309,10 +311,10 @@ describe('the demo boards', () => {
 		}
 	});
 
-	it('has about sixty cards, each with exactly one lead and a goal of the board’s strategy', async () => {
+	it('has about sixty-five cards, each with exactly one lead and a goal of the board’s strategy', async () => {
 		const all = await cards();
-		expect(all.length).toBeGreaterThanOrEqual(55);
-		expect(all.length).toBeLessThanOrEqual(65);
+		expect(all.length).toBeGreaterThanOrEqual(60);
+		expect(all.length).toBeLessThanOrEqual(70);
 		const links = await cardOrganizations();
 		for (const card of all) {
 			expect(links.filter((l) => l.cardId === card.id && l.role === 'lead')).toHaveLength(1);
@@ -323,13 +325,21 @@ describe('the demo boards', () => {
 			.leftJoin('goal', 'goal.id', 'card.goalId')
 			.leftJoin('strategy', 'strategy.id', 'goal.strategyId')
 			.innerJoin('strategy as boardStrategy', 'boardStrategy.id', 'board.strategyId')
-			.select(['board.isJoint', 'strategy.slug', 'goal.level', 'boardStrategy.slug as of'])
+			.select(['board.isJoint', 'board.title', 'strategy.slug', 'goal.level'])
+			.select('boardStrategy.slug as of')
 			.execute();
 		for (const goal of goals) {
-			expect(goal.slug).toBe(goal.isJoint ? COUNTY : CURRENT);
+			const seeded = DEMO_BOARDS.find((b) => b.title === goal.title)!;
+			expect(goal.slug).toBe(goal.isJoint ? COUNTY : seeded.strategy);
 			expect(goal.of).toBe(goal.slug);
 			if (goal.isJoint) expect(goal.level).toBe('task');
 		}
+		// One board still carries out the superseded edition, on its operational goals: what the
+		// re-link to the current edition is shown on.
+		const previous = goals.filter((g) => g.of === PREVIOUS);
+		expect(previous.length).toBeGreaterThanOrEqual(5);
+		expect(previous.every((g) => g.level === 'operational')).toBe(true);
+		expect(goals.filter((g) => g.of === CURRENT).length).toBeGreaterThan(30);
 	});
 
 	it('assigns only people of the card’s organisations, and drops none the data names', async () => {
@@ -467,8 +477,8 @@ describe('without demo', () => {
 			expect(after).toMatchObject({
 				user: 5,
 				membership: 4,
-				board: 4,
-				boardColumn: 16,
+				board: DEMO_BOARDS.length,
+				boardColumn: DEMO_BOARDS.length * 4,
 				event: counts.event + 1 + after.card
 			});
 		} finally {

@@ -3,6 +3,8 @@ import { buildTree, nextChildCode } from '$lib/domain/goal-tree';
 import { goalFormSchema } from '$lib/schemas/goals';
 import { can, loadViewer } from '$lib/server/auth/policy';
 import { db } from '$lib/server/db/app';
+import { editionMapping } from '$lib/server/editions/mapping';
+import { relinkCounts } from '$lib/server/editions/service';
 import { findStrategyBySlug, listGoalsOfStrategy } from '$lib/server/goals/repository';
 import { progressOfStrategy } from '$lib/server/goals/progress';
 import { createGoal } from '$lib/server/goals/service';
@@ -30,6 +32,12 @@ export const load: PageServerLoad = async ({ depends, params, locals, url }) => 
 		.where('supersedesId', '=', strategy.id)
 		.executeTakeFirst();
 	const roots = goals.filter((g) => g.parentId === null);
+	const canEdit = can.editStrategy(locals.user!);
+	const [mapping, relink] = await Promise.all([
+		editionMapping(db(), strategy.id),
+		// The re-link is offered on the later edition only, to editors, when there is work to move.
+		canEdit ? relinkCounts(db(), strategy) : { boards: 0, cards: 0 }
+	]);
 	return {
 		strategy,
 		// Only what the tree shows: the rows' cardCount counts hidden cards too, so it stays here.
@@ -46,8 +54,10 @@ export const load: PageServerLoad = async ({ depends, params, locals, url }) => 
 		),
 		supersedes,
 		supersededBy,
+		mapping,
+		relink,
 		expanded: url.searchParams.get('expand') === 'all',
-		canEdit: can.editStrategy(locals.user!),
+		canEdit,
 		canReport: can.seeEverything(locals.user!),
 		visibleOnly: !can.seeEverything(viewer),
 		suggestedCode: nextChildCode(

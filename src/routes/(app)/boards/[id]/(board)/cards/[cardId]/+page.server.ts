@@ -18,6 +18,7 @@ import {
 	mentionable as mentionablePeople
 } from '$lib/server/comments/service';
 import { db } from '$lib/server/db/app';
+import { goalSuccessor } from '$lib/server/editions/mapping';
 import { reportRefSchema, reportSaveSchema, reviewSchema } from '$lib/schemas/monitoring';
 import {
 	listReports,
@@ -39,14 +40,18 @@ export const load: PageServerLoad = async ({ params, locals, depends }) => {
 	const data = await handleDomain(() => getCard(db(), locals.user!, idOr404(params.cardId)));
 	// A card is addressed through its own board only.
 	if (data.card.boardId !== boardId) error(404, m.error_not_found());
-	const [people, moveTargets, comments, mentionable, reports, reporting] = await Promise.all([
-		cardPeopleOptions(db(), locals.user!, data),
-		data.canMove ? listMoveTargets(db(), locals.user!, boardId) : [],
-		listComments(db(), data.card.id),
-		data.canMove ? mentionablePeople(db(), data.card.id) : [],
-		listReports(db(), locals.user!, data.card.id),
-		reportOptions(db(), locals.user!, data.card.id)
-	]);
+	const goal = data.chain.at(-1);
+	const [people, moveTargets, comments, mentionable, reports, reporting, edition] =
+		await Promise.all([
+			cardPeopleOptions(db(), locals.user!, data),
+			data.canMove ? listMoveTargets(db(), locals.user!, boardId) : [],
+			listComments(db(), data.card.id),
+			data.canMove ? mentionablePeople(db(), data.card.id) : [],
+			listReports(db(), locals.user!, data.card.id),
+			reportOptions(db(), locals.user!, data.card.id),
+			// A goal of a superseded edition: the goal it continues as in the current one.
+			goal ? goalSuccessor(db(), goal) : undefined
+		]);
 	return {
 		...data,
 		descriptionHtml: renderMarkdown(data.card.description),
@@ -56,6 +61,7 @@ export const load: PageServerLoad = async ({ params, locals, depends }) => {
 		mentionable,
 		reports,
 		reporting,
+		edition,
 		userId: locals.user!.id
 	};
 };
