@@ -1,0 +1,36 @@
+import type { Actor } from '../auth/policy';
+import { listComments, mentionable } from '../comments/service';
+import type { Db } from '../db';
+import { NotFoundError } from '../errors';
+import { renderMarkdown } from '../markdown';
+import { listReports, reportOptions } from '../reports/service';
+import { cardPeopleOptions } from './people';
+import { getCard, moveTargets } from './service';
+
+/**
+ * Everything the card dialog (/boards/<id>/cards/<cardId>) shows: the card, its chain and
+ * history, people, move targets, comments and reports. One function, so that what the page loads
+ * is what the query-count budget test measures. A card is addressed through its own board only.
+ */
+export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: number) {
+	const data = await getCard(db, actor, cardId);
+	if (data.card.boardId !== boardId) throw new NotFoundError();
+	const [people, targets, comments, mentions, reports, reporting] = await Promise.all([
+		cardPeopleOptions(db, actor, data),
+		data.canMove ? moveTargets(db, actor, boardId) : [],
+		listComments(db, data.card.id),
+		data.canMove ? mentionable(db, data.card.id) : [],
+		listReports(db, actor, data.card.id),
+		reportOptions(db, actor, data.card.id)
+	]);
+	return {
+		...data,
+		descriptionHtml: renderMarkdown(data.card.description),
+		people,
+		moveTargets: targets,
+		comments,
+		mentionable: mentions,
+		reports,
+		reporting
+	};
+}
