@@ -1,4 +1,4 @@
-// npm run bench:board [-- --embedded]: how the board page holds up at Trello's cap of 5,000 cards.
+// npm run bench:board [-- --quick] [-- --embedded]: how the board page holds up at Trello's cap of 5,000 cards.
 // Builds the board in a fresh database (BENCH_DATABASE_URL, by default the server on
 // 127.0.0.1:5432 if one answers; an in-memory PGlite with --embedded or when none does), then
 // times the board page's data load, weighs its payload and times card moves. It reports figures
@@ -13,12 +13,13 @@ import type { Db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { buildBigBoard, type BigBoard } from './lib/big-board';
 import { openBenchDatabase, type BenchDatabase } from './lib/database';
-import { QueryCounter } from './lib/query-counter';
+import { QueryCounter } from '../helpers/query-counter';
 import {
 	bytes,
 	ms,
 	percentile,
 	printTable,
+	saveRows,
 	sample,
 	seededRandom,
 	stopwatch,
@@ -32,7 +33,11 @@ const LOAD_WARM_UP = 5;
 const MOVES = 500;
 const MOVE_WARM_UP = 50;
 /** Time limits of each series, so that a slow machine still finishes in about two minutes. */
-const BUDGET_MS = { load: 25_000, partnerLoad: 10_000, moves: 20_000 };
+const QUICK = process.argv.slice(2).includes('--quick');
+/** --quick: a tenth of the time, for a rough check. */
+const BUDGET_MS = QUICK
+	? { load: 2_500, partnerLoad: 1_000, moves: 2_000 }
+	: { load: 25_000, partnerLoad: 10_000, moves: 20_000 };
 const TARGET = { loadP95: 100, payloadGzip: 1_000_000, moveP95: 5 };
 
 /** The board page's data for its plain URL: the very function the page's load calls. */
@@ -162,6 +167,7 @@ async function run(database: BenchDatabase) {
 	];
 	console.log();
 	printTable(rows);
+	saveRows(`board (${CARDS} cards)`, rows);
 	console.log(`\nload average at the end: ${os.loadavg()[0]!.toFixed(1)}`);
 	if (database.kind === 'embedded')
 		console.log('The targets are set for a real PostgreSQL; on PGlite they are a reference.');

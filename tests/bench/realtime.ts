@@ -31,7 +31,16 @@ import {
 	type AppServer
 } from './lib/app-server';
 import { buildBigBoard } from './lib/big-board';
-import { bytes, ms, percentile, printTable, seededRandom, stopwatch, type Row } from './lib/stats';
+import {
+	bytes,
+	ms,
+	percentile,
+	printTable,
+	saveRows,
+	seededRandom,
+	stopwatch,
+	type Row
+} from './lib/stats';
 
 interface Scenario {
 	clients: number;
@@ -667,7 +676,9 @@ async function main() {
 		if (cards.failures.length)
 			console.log(`\nmoves refused (${cards.failures.length}), the first: ${cards.failures[0]}`);
 		console.log();
-		printTable(results.flatMap(resultRows));
+		const rows = results.flatMap(resultRows);
+		printTable(rows);
+		saveRows('realtime', rows);
 		console.log('\nwhere the time goes:');
 		printTable(results.flatMap(diagnosisRows));
 		console.log(

@@ -48,7 +48,11 @@ export interface BigBoard {
 	/** A member of an NGO that partners some of the cards. */
 	partner: Actor;
 	counts: { cards: number; partners: number; assignees: number };
+	/** Adds cards to the board as it was built (for loads compared at two sizes). */
+	addCards(count: number): Promise<void>;
 }
+
+type World = Awaited<ReturnType<typeof lookups>>;
 
 function isoDay(offset: number) {
 	return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -111,33 +115,25 @@ async function insertStaff(db: Db, ownerId: number) {
 	return staff;
 }
 
-export async function buildBigBoard(db: Db, cardCount: number, rnd: Random): Promise<BigBoard> {
-	const world = await lookups(db);
-	const staff = await insertStaff(db, world.owner.id);
-	const board = await db
-		.insertInto('board')
-		.values({
-			title: `Tablica obciążeniowa (${cardCount} kart)`,
-			description: 'Benchmark: a board at the card cap.',
-			ownerOrganizationId: world.owner.id,
-			strategyId: world.strategyId
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await db
-		.insertInto('boardOrganization')
-		.values({ boardId: board.id, organizationId: world.owner.id })
+/** Adds `cardCount` cards to the board, spread over its columns after the cards already there. */
+async function addCards(
+	db: Db,
+	world: World,
+	board: { id: number; columns: BigBoard['columns'] },
+	staff: { id: number }[],
+	cardCount: number,
+	rnd: Random
+) {
+	const last = await db
+		.selectFrom('card')
+		.select(['columnId', (eb) => eb.fn.max('position').as('position')])
+		.where('boardId', '=', board.id)
+		.groupBy('columnId')
 		.execute();
-	const columnKeys = positionsAfter(null, DEFAULT_COLUMNS.length);
-	const columns = await db
-		.insertInto('boardColumn')
-		.values(DEFAULT_COLUMNS.map((c, i) => ({ boardId: board.id, ...c, position: columnKeys[i]! })))
-		.returning(['id', 'status'])
-		.execute();
-
-	const planned = columns.flatMap((column) => {
+	const planned = board.columns.flatMap((column) => {
 		const n = Math.round(cardCount * SPREAD[column.status]);
-		return positionsAfter(null, n).map((position) => ({ columnId: column.id, position }));
+		const after = last.find((l) => l.columnId === column.id)?.position ?? null;
+		return positionsAfter(after, n).map((position) => ({ columnId: column.id, position }));
 	});
 	planned.length = Math.min(planned.length, cardCount);
 	const cardRows = planned.map(({ columnId, position }, i) => {
@@ -204,6 +200,34 @@ export async function buildBigBoard(db: Db, cardCount: number, rnd: Random): Pro
 			)
 			.execute()
 	);
+	return { cards, partners: links.length - cards.length, assignees: assignees.length };
+}
+
+export async function buildBigBoard(db: Db, cardCount: number, rnd: Random): Promise<BigBoard> {
+	const world = await lookups(db);
+	const staff = await insertStaff(db, world.owner.id);
+	const board = await db
+		.insertInto('board')
+		.values({
+			title: `Tablica obciążeniowa (${cardCount} kart)`,
+			description: 'Benchmark: a board at the card cap.',
+			ownerOrganizationId: world.owner.id,
+			strategyId: world.strategyId
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('boardOrganization')
+		.values({ boardId: board.id, organizationId: world.owner.id })
+		.execute();
+	const columnKeys = positionsAfter(null, DEFAULT_COLUMNS.length);
+	const columns = await db
+		.insertInto('boardColumn')
+		.values(DEFAULT_COLUMNS.map((c, i) => ({ boardId: board.id, ...c, position: columnKeys[i]! })))
+		.returning(['id', 'status'])
+		.execute();
+
+	const added = await addCards(db, world, { id: board.id, columns }, staff, cardCount, rnd);
 	// Fresh statistics, as autovacuum would have gathered on a board that grew over months.
 	await sql`analyze`.execute(db);
 
@@ -211,17 +235,19 @@ export async function buildBigBoard(db: Db, cardCount: number, rnd: Random): Pro
 	const [coordinator, member, partner] = await Promise.all(
 		[world.coordinator, staff[0]!, world.partner].map((actor) => loadViewer(db, actor))
 	);
-	return {
+	const big: BigBoard = {
 		id: board.id,
 		columns,
-		cardColumns: new Map(cards.map((c) => [c.id, c.columnId])),
+		cardColumns: new Map(added.cards.map((c) => [c.id, c.columnId])),
 		coordinator: coordinator!,
 		member: member!,
 		partner: partner!,
-		counts: {
-			cards: cards.length,
-			partners: links.length - cards.length,
-			assignees: assignees.length
+		counts: { cards: added.cards.length, partners: added.partners, assignees: added.assignees },
+		async addCards(count: number) {
+			const more = await addCards(db, world, { id: board.id, columns }, staff, count, rnd);
+			for (const c of more.cards) big.cardColumns.set(c.id, c.columnId);
+			await sql`analyze`.execute(db);
 		}
 	};
+	return big;
 }

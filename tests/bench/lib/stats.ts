@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 // Timing, percentiles, a seeded random source and the printed table: what every benchmark needs.
@@ -97,4 +98,14 @@ export function stopwatch() {
 		start = performance.now();
 		return `${seconds.toFixed(1)} s`;
 	};
+}
+
+/**
+ * Hands a benchmark's table to `npm run bench` (tests/bench/all.ts), which prints every
+ * benchmark's figures in one table at the end: appended as a JSON line to BENCH_ROWS_FILE, when
+ * that is set.
+ */
+export function saveRows(section: string, rows: readonly Row[]) {
+	const file = process.env.BENCH_ROWS_FILE;
+	if (file) appendFileSync(file, JSON.stringify({ section, rows }) + '\n');
 }

@@ -1,69 +1,24 @@
 import { redirect } from '@sveltejs/kit';
 import { cardAssigneesSchema, cardOrganizationsSchema } from '$lib/schemas/card-people';
 import { updateCardSchema, versionSchema } from '$lib/schemas/cards';
-import { cardPeopleOptions, setAssignees, setOrganizations } from '$lib/server/cards/people';
-import {
-	cardOnBoard,
-	getCard,
-	moveTargets as listMoveTargets,
-	setArchived,
-	updateCard
-} from '$lib/server/cards/service';
+import { cardDialog } from '$lib/server/cards/dialog';
+import { setAssignees, setOrganizations } from '$lib/server/cards/people';
+import { cardOnBoard, setArchived, updateCard } from '$lib/server/cards/service';
 import { commentRefSchema, editCommentSchema, newCommentSchema } from '$lib/schemas/comments';
-import {
-	addComment,
-	deleteComment,
-	editComment,
-	listComments,
-	mentionable as mentionablePeople
-} from '$lib/server/comments/service';
+import { addComment, deleteComment, editComment } from '$lib/server/comments/service';
 import { db } from '$lib/server/db/app';
-import { goalSuccessor } from '$lib/server/editions/mapping';
 import { reportRefSchema, reportSaveSchema, reviewSchema } from '$lib/schemas/monitoring';
-import {
-	listReports,
-	reportOptions,
-	reviewReport,
-	saveReport,
-	submitReport
-} from '$lib/server/reports/service';
+import { reviewReport, saveReport, submitReport } from '$lib/server/reports/service';
 import { formAction, handleDomain, idOr404 } from '$lib/server/http';
-import { renderMarkdown } from '$lib/server/markdown';
-import { error } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, depends }) => {
 	// Reloaded when the card changes or is commented on (its real-time room says so).
 	depends('app:card');
 	const boardId = idOr404(params.id);
-	const data = await handleDomain(() => getCard(db(), locals.user!, idOr404(params.cardId)));
-	// A card is addressed through its own board only.
-	if (data.card.boardId !== boardId) error(404, m.error_not_found());
-	const goal = data.chain.at(-1);
-	const [people, moveTargets, comments, mentionable, reports, reporting, edition] =
-		await Promise.all([
-			cardPeopleOptions(db(), locals.user!, data),
-			data.canMove ? listMoveTargets(db(), locals.user!, boardId) : [],
-			listComments(db(), data.card.id),
-			data.canMove ? mentionablePeople(db(), data.card.id) : [],
-			listReports(db(), locals.user!, data.card.id),
-			reportOptions(db(), locals.user!, data.card.id),
-			// A goal of a superseded edition: the goal it continues as in the current one.
-			goal ? goalSuccessor(db(), goal) : undefined
-		]);
-	return {
-		...data,
-		descriptionHtml: renderMarkdown(data.card.description),
-		people,
-		moveTargets,
-		comments,
-		mentionable,
-		reports,
-		reporting,
-		edition,
-		userId: locals.user!.id
-	};
+	const cardId = idOr404(params.cardId);
+	const data = await handleDomain(() => cardDialog(db(), locals.user!, boardId, cardId));
+	return { ...data, userId: locals.user!.id };
 };
 
 /** The card of the URL, refused (404) when the URL names another board than the card's. */

@@ -1,0 +1,42 @@
+import type { Actor } from '../auth/policy';
+import { listComments, mentionable } from '../comments/service';
+import type { Db } from '../db';
+import { goalSuccessor } from '../editions/mapping';
+import { NotFoundError } from '../errors';
+import { renderMarkdown } from '../markdown';
+import { listReports, reportOptions } from '../reports/service';
+import { cardPeopleOptions } from './people';
+import { getCard, moveTargets } from './service';
+
+/**
+ * Everything the card dialog (/boards/<id>/cards/<cardId>) shows: the card, its chain and
+ * history, people, move targets, comments, reports and, for a goal of a superseded edition,
+ * the goal it continues as. One function, so that what the page loads
+ * is what the query-count budget test measures. A card is addressed through its own board only.
+ */
+export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: number) {
+	const data = await getCard(db, actor, cardId);
+	if (data.card.boardId !== boardId) throw new NotFoundError();
+	const goal = data.chain.at(-1);
+	const [people, targets, comments, mentions, reports, reporting, edition] = await Promise.all([
+		cardPeopleOptions(db, actor, data),
+		data.canMove ? moveTargets(db, actor, boardId) : [],
+		listComments(db, data.card.id),
+		data.canMove ? mentionable(db, data.card.id) : [],
+		listReports(db, actor, data.card.id),
+		reportOptions(db, actor, data.card.id),
+		// A goal of a superseded edition: the goal it continues as in the current one.
+		goal ? goalSuccessor(db, goal) : undefined
+	]);
+	return {
+		...data,
+		descriptionHtml: renderMarkdown(data.card.description),
+		people,
+		moveTargets: targets,
+		comments,
+		mentionable: mentions,
+		reports,
+		reporting,
+		edition
+	};
+}
