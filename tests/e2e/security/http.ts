@@ -12,10 +12,14 @@ export interface Session {
 export const ANONYMOUS: Session = { cookie: '' };
 
 /** Signs in through the login form and keeps the session cookie. */
-export async function signInSession(baseURL: string, email: string): Promise<Session> {
+export async function signInSession(
+	baseURL: string,
+	email: string,
+	password = DEMO_PASSWORD
+): Promise<Session> {
 	const res = await fetch(`${baseURL}/login`, {
 		method: 'POST',
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+		body: new URLSearchParams({ email, password }),
 		headers: { origin: baseURL, accept: 'text/html' },
 		redirect: 'manual'
 	});
