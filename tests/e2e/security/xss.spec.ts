@@ -177,3 +177,21 @@ test('a link that is not http(s) is refused in an activity report', async () => 
 	expect(answer.summary).toBe('400');
 	expect(answer.body).toContain('links');
 });
+
+test('the check finds what an injection would leave, and the dialog it would open', async ({
+	page
+}) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
+	await page.setContent(
+		`<p>${IMG}</p><p>${SVG}</p><a href="javascript:alert(1)">a</a><iframe></iframe><script>alert(1)</script>`
+	);
+	const found = await injected(page);
+	for (const what of ['IMG onerror', 'svg onload', 'A href=javascript:', 'script alert(1)'])
+		expect(found.join('\n'), what).toContain(what);
+	expect(found.some((f) => f.startsWith('<iframe'))).toBe(true);
+	await expect.poll(() => dialogs.length).toBeGreaterThan(0);
+});
