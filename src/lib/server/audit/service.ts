@@ -36,10 +36,11 @@ function query(db: Db, filters: AuditFilters) {
 			'card.title as cardTitle'
 		])
 		.orderBy('event.id', 'desc');
+	// A family (`card`) is a prefix of text: its `_` must not be LIKE's any-character wildcard.
 	if (filters.type)
 		q = filters.type.includes('.')
 			? q.where('event.type', '=', filters.type)
-			: q.where('event.type', 'like', `${filters.type}.%`);
+			: q.where('event.type', 'like', `${filters.type.replace(/[\\%_]/g, '\\$&')}.%`);
 	if (filters.actor) q = q.where('event.actorId', '=', filters.actor);
 	if (filters.entity) q = q.where('event.entityType', '=', filters.entity);
 	// Calendar days in Toruń's time.
