@@ -136,7 +136,7 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/admin/users/[id]', op: '?/disable', who: 'admin (refused: own account)', path: user, form: () => ({}), expect: adminOnly('409') },
 	{ route: '/admin/users/[id]', op: '?/enable', who: 'admin (own account: already enabled)', path: user, form: () => ({}), expect: adminOnly('200') },
 
-	// ── Pending: routes that are not on this branch yet. Uncomment after merging them. ──
-	// { route: '/strategies/[slug]/relink', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/relink`, expect: staffOnly('200') },
-	// { route: '/strategies/[slug]/relink', op: '?/relink', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/relink`, form: () => ({}), expect: staffOnly('400') },
+	// ── Strategy editions: re-linking the superseded edition's cards (a stale preview is refused) ──
+	{ route: '/strategies/[slug]/relink', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/relink`, expect: staffOnly('200') },
+	{ route: '/strategies/[slug]/relink', op: '?/confirm', who: 'coordinator, admin (refused: stale preview)', path: (r) => `/strategies/${r.slug}/relink`, form: () => ({ boards: STALE, cards: '' }), expect: staffOnly('409') },
 ];
