@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../src/lib/server/db';
 import { recordEvent } from '../../../src/lib/server/events/repository';
 
@@ -7,7 +7,11 @@ import { recordEvent } from '../../../src/lib/server/events/repository';
 
 export type Fingerprint = Record<string, { rows: number; md5: string }>;
 
-export async function tableFingerprint(db: Db, table: string): Promise<{ rows: number; md5: string }> {
+export async function tableFingerprint(
+	db: Db,
+	table: string,
+	where: RawBuilder<unknown> = sql`true`
+): Promise<{ rows: number; md5: string }> {
 	const { rows: keys } = await sql<{ column: string }>`
 		select a.attname as column
 		from pg_index i
@@ -20,7 +24,7 @@ export async function tableFingerprint(db: Db, table: string): Promise<{ rows: n
 		: sql`t::text`;
 	const { rows } = await sql<{ n: number | string; md5: string }>`
 		select count(*) as n, md5(coalesce(string_agg(t::text, e'\n' order by ${order}), '')) as md5
-		from ${sql.table(table)} t`.execute(db);
+		from ${sql.table(table)} t where ${where}`.execute(db);
 	return { rows: Number(rows[0]!.n), md5: rows[0]!.md5 };
 }
 
