@@ -64,21 +64,25 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('the embedded database', () => {
 	}, 120_000);
 
 	it('refuses backup and restore while another process holds the database', async () => {
-		// The parent of this test process is alive: the lock is not stale.
-		fs.mkdirSync(dataDir, { recursive: true });
-		const lock = path.join(dataDir, 'app.lock');
+		// A data directory as a running app holds it: the parent of this test process is alive,
+		// so its lock is not stale.
+		const held = path.join(tmp, 'held');
+		fs.mkdirSync(held, { recursive: true });
+		fs.writeFileSync(path.join(held, 'PG_VERSION'), '17\n');
+		const lock = path.join(held, 'app.lock');
 		fs.writeFileSync(lock, JSON.stringify({ pid: process.ppid, startedAt: 'now' }));
-		const listing = fs.readdirSync(dataDir).sort();
+		const listing = fs.readdirSync(held).sort();
 		try {
-			const inUse = new RegExp(`in use by process ${process.ppid}`);
-			await expect(backupEmbedded(dataDir, path.join(tmp, 'refused.tar.gz'))).rejects.toThrow(
-				inUse
+			const inUse = (what: string) =>
+				new RegExp(`^Stop the app before a ${what}\\. .* in use by process ${process.ppid}`);
+			await expect(backupEmbedded(held, path.join(tmp, 'refused.tar.gz'))).rejects.toThrow(
+				inUse('backup')
 			);
 			const backupFile = path.join(tmp, 'any.tar.gz');
 			fs.writeFileSync(backupFile, '');
-			await expect(restoreEmbedded(dataDir, backupFile)).rejects.toThrow(inUse);
+			await expect(restoreEmbedded(held, backupFile)).rejects.toThrow(inUse('restore'));
 			expect(fs.existsSync(path.join(tmp, 'refused.tar.gz'))).toBe(false);
-			expect(fs.readdirSync(dataDir).sort()).toEqual(listing);
+			expect(fs.readdirSync(held).sort()).toEqual(listing);
 		} finally {
 			fs.unlinkSync(lock);
 		}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openEmbedded } from '../db';
-import { acquireDataDirLock } from '../db/lock';
+import { acquireDataDirLock, DataDirLockedError } from '../db/lock';
 
 // Backups of the embedded database: PGlite's own dump of its data directory (a .tar.gz of the
 // files of a cleanly checkpointed database), taken while this process holds the directory's
@@ -11,11 +11,22 @@ import { acquireDataDirLock } from '../db/lock';
 
 const LOCK_FILE = 'app.lock';
 
+/** Runs `fn`, saying first what to do when the app holds the database. */
+async function unlessInUse<T>(what: string, fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (error) {
+		if (error instanceof DataDirLockedError)
+			throw new DataDirLockedError(`Stop the app before a ${what}. ${error.message}`);
+		throw error;
+	}
+}
+
 /** Dumps the database in `dataDir` into `file` (.tar.gz). */
 export async function backupEmbedded(dataDir: string, file: string): Promise<void> {
 	if (!fs.existsSync(path.join(dataDir, 'PG_VERSION')))
 		throw new Error(`There is no embedded database in ${path.resolve(dataDir)}.`);
-	const handle = await openEmbedded({ dataDir });
+	const handle = await unlessInUse('backup', () => openEmbedded({ dataDir }));
 	try {
 		const dump = await handle.pglite.dumpDataDir('gzip');
 		fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -35,7 +46,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<voi
  */
 export async function restoreEmbedded(dataDir: string, file: string): Promise<void> {
 	if (!fs.existsSync(file)) throw new Error(`No backup file at ${file}.`);
-	const release = acquireDataDirLock(dataDir);
+	const release = await unlessInUse('restore', async () => acquireDataDirLock(dataDir));
 	const staging = `${path.resolve(dataDir)}.restoring-${process.pid}`;
 	try {
 		fs.rmSync(staging, { recursive: true, force: true });
