@@ -8,12 +8,18 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate';
 
 let snapshot: Promise<Blob> | undefined;
 
-async function migratedSnapshot(): Promise<Blob> {
+async function freshSnapshot(): Promise<Blob> {
 	const handle = await openEmbedded({});
 	await migrateToLatest(handle.db);
 	const dump = await handle.pglite.dumpDataDir('none');
 	await handle.close();
 	return dump;
+}
+
+/** A dump of a freshly migrated embedded database, made once per test file. */
+export function migratedSnapshot(): Promise<Blob> {
+	snapshot ??= freshSnapshot();
+	return snapshot;
 }
 
 export interface TestDatabase extends DatabaseHandle {
@@ -47,7 +53,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 			}
 		};
 	}
-	snapshot ??= migratedSnapshot();
-	const handle = await openEmbedded({ loadDataDir: await snapshot });
+	const handle = await openEmbedded({ loadDataDir: await migratedSnapshot() });
 	return { ...handle, destroy: () => handle.close() };
 }

@@ -1,5 +1,6 @@
 import { email, newPassword } from './auth';
 import { optionalId, recordId } from './common';
+import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
 
 // The administration of people: one schema per form, shared by the pages and the server.
@@ -42,3 +43,8 @@ export const passwordResetSchema = z.object({ password: newPassword });
 export type PersonInput = z.output<typeof personSchema>;
 export type NewPersonInput = z.output<typeof newPersonSchema>;
 export type MembershipInput = z.output<typeof membershipSchema>;
+
+/** Erasing a person's data asks for a ticked "I understand" besides the button. */
+export const eraseSchema = z.object({
+	confirm: z.literal('yes', { error: () => m.user_erase_confirm_required() })
+});

@@ -4,6 +4,7 @@ import { can, type Actor } from '../auth/policy';
 import { toCsvFile } from '../csv';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
+import { erasedPeople, redactPayload } from '../events/redact';
 
 // The audit log: every event — who, what, when, on what — for administrators and coordinators,
 // with filters and a CSV export. It only reads: the event table is append-only.
@@ -55,7 +56,7 @@ export async function listAuditEvents(db: Db, actor: Actor, filters: AuditFilter
 	requireAuditor(actor);
 	let q = query(db, filters).limit(AUDIT_PAGE + 1);
 	if (filters.before) q = q.where('event.id', '<', String(filters.before));
-	const rows = await q.execute();
+	const [rows, erased] = await Promise.all([q.execute(), erasedPeople(db)]);
 	const [types, actors] = await Promise.all([
 		db.selectFrom('event').select('type').distinct().orderBy('type').execute(),
 		db
@@ -66,7 +67,7 @@ export async function listAuditEvents(db: Db, actor: Actor, filters: AuditFilter
 			.execute()
 	]);
 	return {
-		events: rows.slice(0, AUDIT_PAGE),
+		events: rows.slice(0, AUDIT_PAGE).map((row) => redactPayload(row, erased)),
 		more: rows.length > AUDIT_PAGE,
 		types: types.map((t) => t.type),
 		actors
@@ -76,7 +77,11 @@ export async function listAuditEvents(db: Db, actor: Actor, filters: AuditFilter
 /** The filtered events as CSV (UTF-8 with a byte-order mark, so spreadsheets read Polish letters). */
 export async function auditCsv(db: Db, actor: Actor, filters: AuditFilters): Promise<string> {
 	requireAuditor(actor);
-	const rows = await query(db, filters).limit(AUDIT_EXPORT_MAX).execute();
+	const [found, erased] = await Promise.all([
+		query(db, filters).limit(AUDIT_EXPORT_MAX).execute(),
+		erasedPeople(db)
+	]);
+	const rows = found.map((row) => redactPayload(row, erased));
 	const header = [
 		'id',
 		'occurred_at',

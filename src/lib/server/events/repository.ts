@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { erasedPeople, redactPayload } from './redact';
 
 // The event table is append-only: this file only ever inserts into it and reads it.
 
@@ -33,20 +34,30 @@ export async function recordEvent(trx: Executor, event: NewEvent): Promise<strin
 	return row.id;
 }
 
-export function listEventsFor(db: Executor, entityType: string, entityId: number, limit = 50) {
-	return db
-		.selectFrom('event')
-		.leftJoin('user', 'user.id', 'event.actorId')
-		.select([
-			'event.id',
-			'event.type',
-			'event.occurredAt',
-			'event.payload',
-			'user.name as actorName'
-		])
-		.where('event.entityType', '=', entityType)
-		.where('event.entityId', '=', entityId)
-		.orderBy('event.id', 'desc')
-		.limit(limit)
-		.execute();
+/** The latest events of one entity, newest first, erased people under their pseudonyms. */
+export async function listEventsFor(
+	db: Executor,
+	entityType: string,
+	entityId: number,
+	limit = 50
+) {
+	const [rows, erased] = await Promise.all([
+		db
+			.selectFrom('event')
+			.leftJoin('user', 'user.id', 'event.actorId')
+			.select([
+				'event.id',
+				'event.type',
+				'event.occurredAt',
+				'event.payload',
+				'user.name as actorName'
+			])
+			.where('event.entityType', '=', entityType)
+			.where('event.entityId', '=', entityId)
+			.orderBy('event.id', 'desc')
+			.limit(limit)
+			.execute(),
+		erasedPeople(db)
+	]);
+	return rows.map((row) => redactPayload({ ...row, entityType, entityId }, erased));
 }

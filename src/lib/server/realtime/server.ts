@@ -19,6 +19,7 @@ import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { unreadCount } from '../notifications/service';
 import { sweepDueNotifications } from '../notifications/due';
+import { RETENTION_SWEEP_MS, sweepRetention } from '../retention';
 import { publicChanged } from './public-feed';
 import { boardEvent, latestEventId, startPublisher, type EventRow, type Listen } from './publisher';
 
@@ -129,7 +130,10 @@ export interface RealtimeOptions {
 	listen?: Listen;
 	/** Shares rooms between instances; the in-memory adapter when absent. */
 	sharedRooms?: SharedRooms;
-	/** Looks for cards falling due every DUE_SWEEP_MS (off in tests, which call the sweep). */
+	/**
+	 * Looks for cards falling due every DUE_SWEEP_MS, and deletes expired personal data every
+	 * RETENTION_SWEEP_MS (off in tests, which call the sweeps).
+	 */
 	sweepDue?: boolean;
 	/** Resolves when the database is open and migrated: publishing starts then. */
 	ready?: Promise<unknown>;
@@ -276,11 +280,18 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		void (async () => sweepDueNotifications(db()))().catch((error) =>
 			console.error('Due-date notifications:', error.message)
 		);
+	const retain = () =>
+		void (async () => sweepRetention(db()))().catch((error) =>
+			console.error('Retention sweep:', error.message)
+		);
 	let sweepTimer: NodeJS.Timeout | undefined;
+	let retentionTimer: NodeJS.Timeout | undefined;
 	if (options.sweepDue) {
-		void starting.then(sweep);
+		void starting.then(sweep).then(retain);
 		sweepTimer = setInterval(sweep, DUE_SWEEP_MS);
 		sweepTimer.unref();
+		retentionTimer = setInterval(retain, RETENTION_SWEEP_MS);
+		retentionTimer.unref();
 	}
 
 	return {
@@ -310,6 +321,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		async close() {
 			closing = true;
 			clearInterval(sweepTimer);
+			clearInterval(retentionTimer);
 			await starting;
 			await publisher?.stop();
 			await io.close();

@@ -7,6 +7,7 @@ import { ConflictError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { isUniqueViolation, organizationOrInvalid, personOr404 } from './checks';
 import { membershipAdded } from './memberships';
+import { isErasedEmail } from './pseudonym';
 import * as repo from './repository';
 
 // The administration of people: only an administrator, and everyone else gets 404. Every change
@@ -174,6 +175,8 @@ export async function enablePerson(db: Db, actor: Actor | null, id: number) {
 	requireAdmin(actor);
 	const person = await personOr404(db, id);
 	if (!person.disabledAt) return;
+	// An erased person's account is gone for good: enabling it would hand someone their history.
+	if (isErasedEmail(person.email)) throw new ConflictError('user_erased_cannot_enable');
 	await db.transaction().execute(async (trx) => {
 		await repo.updatePerson(trx, id, { disabledAt: null });
 		await recordEvent(trx, {

@@ -1,4 +1,5 @@
 import {
+	eraseSchema,
 	membershipRefSchema,
 	membershipSchema,
 	passwordResetSchema,
@@ -10,6 +11,7 @@ import { realtime } from '$lib/server/realtime/app';
 import { formAction, handleDomain } from '$lib/server/http';
 import { adminOr404, personIdOr404 } from '$lib/server/users/guard';
 import * as memberships from '$lib/server/users/memberships';
+import { erasePerson, isErasedEmail } from '$lib/server/users/personal-data';
 import * as people from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		memberships: found.memberships,
 		available: found.organizations.filter((o) => !joined.has(o.id)),
 		isSelf: actor.id === id,
+		isErased: isErasedEmail(found.person.email),
 		created: url.searchParams.has('created')
 	};
 };
@@ -83,6 +86,14 @@ export const actions: Actions = {
 			await people.disablePerson(db(), actor, id);
 			await realtime()?.disconnect({ userId: id });
 			return { intent: 'account', done: 'disabled' };
+		});
+	},
+	erase: ({ request, params, locals }) => {
+		const { actor, id } = target(params.id, locals.user);
+		return formAction(request, eraseSchema, async () => {
+			await erasePerson(db(), actor, id);
+			await realtime()?.disconnect({ userId: id });
+			return { intent: 'erase', done: 'erased' };
 		});
 	},
 	enable: ({ request, params, locals }) => {

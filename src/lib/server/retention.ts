@@ -1,0 +1,49 @@
+import type { Db } from './db';
+
+// How long personal data that only serves a passing purpose is kept (GDPR art. 5(1)(e), storage
+// limitation). Run with the server at start and every hour (realtime/server.ts, beside the
+// due-date sweep). The audit log (`event`) is not here: it is the city's record and append-only.
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Failed sign-ins count towards the limit for 15 minutes; kept 30 days to look into attacks. */
+export const LOGIN_ATTEMPT_DAYS = 30;
+/** A notification read is done with after 90 days… */
+export const READ_NOTIFICATION_DAYS = 90;
+/** …one never read, after a year. */
+export const UNREAD_NOTIFICATION_DAYS = 365;
+export const RETENTION_SWEEP_MS = 60 * 60 * 1000;
+
+export interface RetentionResult {
+	sessions: number;
+	loginAttempts: number;
+	notifications: number;
+}
+
+/** Deletes what has outlived its purpose as of `now`; answers how many rows of each went. */
+export async function sweepRetention(db: Db, now = new Date()): Promise<RetentionResult> {
+	const before = (days: number) => new Date(now.getTime() - days * DAY);
+	return db.transaction().execute(async (trx) => {
+		const sessions = await trx
+			.deleteFrom('session')
+			.where('expiresAt', '<=', now)
+			.executeTakeFirst();
+		const loginAttempts = await trx
+			.deleteFrom('loginAttempt')
+			.where('attemptedAt', '<', before(LOGIN_ATTEMPT_DAYS))
+			.executeTakeFirst();
+		const notifications = await trx
+			.deleteFrom('notification')
+			.where((eb) =>
+				eb.or([
+					eb.and([eb('readAt', 'is not', null), eb('readAt', '<', before(READ_NOTIFICATION_DAYS))]),
+					eb.and([eb('readAt', 'is', null), eb('createdAt', '<', before(UNREAD_NOTIFICATION_DAYS))])
+				])
+			)
+			.executeTakeFirst();
+		return {
+			sessions: Number(sessions.numDeletedRows),
+			loginAttempts: Number(loginAttempts.numDeletedRows),
+			notifications: Number(notifications.numDeletedRows)
+		};
+	});
+}
