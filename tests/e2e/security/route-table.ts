@@ -135,6 +135,8 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/admin/users/[id]', op: '?/resetPassword', who: 'admin', path: user, form: () => ({ password: 'short' }), expect: adminOnly('400') },
 	{ route: '/admin/users/[id]', op: '?/disable', who: 'admin (refused: own account)', path: user, form: () => ({}), expect: adminOnly('409') },
 	{ route: '/admin/users/[id]', op: '?/enable', who: 'admin (own account: already enabled)', path: user, form: () => ({}), expect: adminOnly('200') },
+	{ route: '/admin/users/[id]', op: '?/erase', who: 'admin (refused: own account)', path: user, form: () => ({ confirm: 'yes' }), expect: adminOnly('409') },
+	{ route: '/admin/users/[id]/export.json', op: 'GET', who: 'admin', path: (r) => `/admin/users/${r.adminId}/export.json`, expect: adminOnly('200') },
 
 	// ── Strategy editions: re-linking the superseded edition's cards (a stale preview is refused) ──
 	{ route: '/strategies/[slug]/relink', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/relink`, expect: staffOnly('200') },
