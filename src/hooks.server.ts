@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { crossSiteRefusal } from '$lib/server/csrf';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
 import { env } from '$lib/server/env';
 import { attachToApp } from '$lib/server/realtime/app';
@@ -70,7 +71,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, locale, session);
+// Before the session is read: a forged request is refused before it can touch anything.
+const sameOrigin: Handle = ({ event, resolve }) =>
+	crossSiteRefusal(event.request, event.url) ?? resolve(event);
+
+export const handle = sequence(securityHeaders, sameOrigin, locale, session);
 
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
