@@ -6,6 +6,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 // adapter-node needs the public origin to check form posts; locally it is this address.
 process.env.ORIGIN ??= `http://localhost:${port}`;
+// The largest request body the app reads (adapter-node's setting, here made explicit): a bigger
+// one is refused with 413 Payload Too Large before it fills memory. No form needs more.
+process.env.BODY_SIZE_LIMIT ??= '512K';
 
 let handler;
 try {
