@@ -80,6 +80,10 @@ export const handle = sequence(securityHeaders, sameOrigin, locale, session);
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
+	// A request the app refuses before reading it (too large, of a type no form sends): the
+	// client's mistake, said plainly, not logged as a fault of ours.
+	if (status === 413) return { message: m.error_payload_too_large() };
+	if (status < 500) return { message };
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: status >= 500 ? m.error_unexpected({ id }) : message, id };
