@@ -9,6 +9,7 @@ import {
 	sessionCookie,
 	signIn,
 	signedIn,
+	type Sent,
 	type Target
 } from './http';
 
@@ -81,7 +82,7 @@ test.describe('cross-site request forgery', () => {
 		const before = await audit();
 		expect(before.split('\n').length).toBeGreaterThan(1);
 
-		const forged = [
+		const forged: Sent[] = [
 			{ form: { locale: 'en', name: 'x', title: 'x', password: 'x' }, origin: FOREIGN_ORIGIN },
 			{ body: '{"locale":"en","title":"x"}', type: 'application/json', origin: FOREIGN_ORIGIN },
 			{ body: '{"locale":"en","title":"x"}', type: 'application/json', origin: null },
