@@ -6,6 +6,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 // adapter-node needs the public origin to check form posts; locally it is this address.
 process.env.ORIGIN ??= `http://localhost:${port}`;
+// The largest request body the app reads (adapter-node's setting, here made explicit): a bigger
+// one is refused with 413 Payload Too Large before it fills memory. No form needs more.
+process.env.BODY_SIZE_LIMIT ??= '512K';
 
 let handler;
 try {
@@ -20,7 +23,20 @@ try {
 	process.exit(1);
 }
 
-const server = http.createServer(handler);
+// The headers src/hooks.server.ts sets, here for every answer: static files and redirects made
+// outside the app's hooks get them too (the hook's own values win where both set one).
+const baseHeaders = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'strict-origin-when-cross-origin',
+	'X-Frame-Options': 'DENY',
+	...(process.env.ORIGIN.startsWith('https:')
+		? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' }
+		: {})
+};
+const server = http.createServer((req, res) => {
+	for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
+	handler(req, res);
+});
 // The real-time server (Socket.IO) on the same port; the app's init hook left its attach function.
 const attachRealtime = globalThis[Symbol.for('torun.attachRealtime')];
 const realtime = attachRealtime?.(server, process.env.ORIGIN);

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { crossSiteRefusal } from '$lib/server/csrf';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
 import { env } from '$lib/server/env';
 import { attachToApp } from '$lib/server/realtime/app';
@@ -70,11 +71,19 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, locale, session);
+// Before the session is read: a forged request is refused before it can touch anything.
+const sameOrigin: Handle = ({ event, resolve }) =>
+	crossSiteRefusal(event.request, event.url) ?? resolve(event);
+
+export const handle = sequence(securityHeaders, sameOrigin, locale, session);
 
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
+	// A request the app refuses before reading it (too large, of a type no form sends): the
+	// client's mistake, said plainly, not logged as a fault of ours.
+	if (status === 413) return { message: m.error_payload_too_large() };
+	if (status < 500) return { message };
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: status >= 500 ? m.error_unexpected({ id }) : message, id };

@@ -1,12 +1,12 @@
 import { email, newPassword } from './auth';
 import { optionalId, recordId } from './common';
 import { m } from '$lib/paraglide/messages';
+import { INSTANCE_ROLES, MEMBERSHIP_ROLES } from './user-constants';
 import { z } from './zod';
 
 // The administration of people: one schema per form, shared by the pages and the server.
 
-export const INSTANCE_ROLES = ['admin', 'coordinator', 'member'] as const;
-export const MEMBERSHIP_ROLES = ['manager', 'member'] as const;
+export { INSTANCE_ROLES, MEMBERSHIP_ROLES };
 
 export const instanceRole = z.enum(INSTANCE_ROLES);
 export const membershipRole = z.enum(MEMBERSHIP_ROLES);

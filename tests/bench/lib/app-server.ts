@@ -28,7 +28,10 @@ export interface ServerTiming {
 }
 
 export interface AppServer {
+	/** Where to reach it (always plain http on 127.0.0.1). */
 	origin: string;
+	/** Its ORIGIN: the same, or https:// for a server that believes it is behind TLS. */
+	publicOrigin: string;
 	pid: number;
 	/** process.memoryUsage() of the server right after a full garbage collection. */
 	memory(): Promise<NodeJS.MemoryUsage>;
@@ -109,19 +112,22 @@ export function machineCpuSeconds(): number {
 export async function startAppServer(options: {
 	appDir: string;
 	env: Record<string, string>;
+	/** ORIGIN https://…, as behind a TLS proxy: Secure, __Host- cookies (the wire stays http). */
+	https?: boolean;
 }): Promise<AppServer> {
 	const appDir = path.resolve(options.appDir);
 	if (!existsSync(path.join(appDir, 'build', 'handler.js')))
 		throw new Error(`${appDir} has no build/handler.js: build it first (vite build)`);
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
+	const publicOrigin = options.https ? `https://127.0.0.1:${port}` : origin;
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of OWN_ENV) delete env[name];
 	Object.assign(env, {
 		NODE_ENV: 'production',
 		HOST: '127.0.0.1',
 		PORT: String(port),
-		ORIGIN: origin,
+		ORIGIN: publicOrigin,
 		...options.env
 	});
 	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -203,6 +209,7 @@ export async function startAppServer(options: {
 
 	return {
 		origin,
+		publicOrigin,
 		pid: child.pid!,
 		memory: async () => (await ask<{ usage: NodeJS.MemoryUsage }>('memory')).usage,
 		startTiming: async () => void (await ask('timing-start')),

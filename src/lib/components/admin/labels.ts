@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { INSTANCE_ROLES, MEMBERSHIP_ROLES } from '$lib/schemas/users';
+import { INSTANCE_ROLES, MEMBERSHIP_ROLES } from '$lib/schemas/user-constants';
 
 // Words and helpers shared by the administration's pages.
 

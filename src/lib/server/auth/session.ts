@@ -8,9 +8,20 @@ import type { InstanceRole, MembershipRole } from '../db/schema';
 // SHA-256, so a leaked database cannot be replayed as cookies.
 
 const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME = 30 * DAY;
+/** Idle lifetime: a session not used for this long ends. */
+export const SESSION_LIFETIME = 14 * DAY;
 /** A session is extended when less than this remains: sliding expiry without a write per request. */
-const RENEW_WHEN_LEFT = 15 * DAY;
+export const RENEW_WHEN_LEFT = 7 * DAY;
+/**
+ * Absolute lifetime: however active, a session ends this long after sign-in and the person signs
+ * in again (periodic re-authentication, OWASP ASVS 3.3.2), so a stolen cookie is not good forever.
+ */
+export const SESSION_MAX_AGE = 30 * DAY;
+
+/** The later expiry of a session in use: the idle lifetime from now, never past its absolute end. */
+function slidExpiry(createdAt: Date): Date {
+	return new Date(Math.min(Date.now() + SESSION_LIFETIME, createdAt.getTime() + SESSION_MAX_AGE));
+}
 
 export interface SessionUser {
 	id: number;
@@ -61,6 +72,7 @@ export async function validateSessionToken(
 			'session.id',
 			'session.userId',
 			'session.expiresAt',
+			'session.createdAt',
 			'user.email',
 			'user.name',
 			'user.role',
@@ -78,13 +90,20 @@ export async function validateSessionToken(
 		.executeTakeFirst();
 	if (!row) return null;
 	const expiresAt = new Date(row.expiresAt);
-	if (Date.now() >= expiresAt.getTime() || row.disabledAt) {
+	const createdAt = new Date(row.createdAt);
+	const now = Date.now();
+	if (
+		now >= expiresAt.getTime() ||
+		now >= createdAt.getTime() + SESSION_MAX_AGE ||
+		row.disabledAt
+	) {
 		await invalidateSession(db, sessionId);
 		return null;
 	}
 	const session: ValidSession = { id: row.id, userId: row.userId, expiresAt };
-	if (expiresAt.getTime() - Date.now() < RENEW_WHEN_LEFT) {
-		session.expiresAt = new Date(Date.now() + SESSION_LIFETIME);
+	const renewed = slidExpiry(createdAt);
+	if (expiresAt.getTime() - now < RENEW_WHEN_LEFT && renewed > expiresAt) {
+		session.expiresAt = renewed;
 		await db
 			.updateTable('session')
 			.set({ expiresAt: session.expiresAt })

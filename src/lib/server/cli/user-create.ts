@@ -4,7 +4,9 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isCommonPassword } from '../../schemas/common-passwords';
 import { hashPassword } from '../auth/password';
+import type { Db } from '../db';
 import { migrateToLatest } from '../db/migrate';
 import { recordEvent } from '../events/repository';
 import { runCli } from './open';
@@ -12,7 +14,14 @@ import { runCli } from './open';
 const input = z.object({
 	email: z.string().trim().toLowerCase().pipe(z.email('not a valid e-mail address')),
 	name: z.string().trim().min(1, 'a name is required').max(200),
-	password: z.string().min(10, 'the password needs at least 10 characters').max(256),
+	password: z
+		.string()
+		.min(10, 'the password needs at least 10 characters')
+		.max(256)
+		.refine(
+			(p) => !isCommonPassword(p),
+			'this is one of the most common passwords: choose another'
+		),
 	role: z.enum(['admin', 'coordinator', 'member'])
 });
 
@@ -40,12 +49,16 @@ async function ask(): Promise<Record<string, string | undefined>> {
 	}
 }
 
-await runCli(async ({ db }) => {
-	const parsed = input.safeParse(await ask());
-	if (!parsed.success) {
-		throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-	}
-	const { email, name, password, role } = parsed.data;
+// Checked before the database is opened: a refused input touches nothing.
+const parsed = input.safeParse(await ask());
+if (!parsed.success) {
+	console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+	process.exitCode = 1;
+} else {
+	await runCli(({ db }) => create(db, parsed.data));
+}
+
+async function create(db: Db, { email, name, password, role }: z.output<typeof input>) {
 	await migrateToLatest(db);
 	const taken = await db
 		.selectFrom('user')
@@ -69,4 +82,4 @@ await runCli(async ({ db }) => {
 		});
 	});
 	console.log(`Created ${role} ${email}.`);
-});
+}

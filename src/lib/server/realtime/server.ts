@@ -63,7 +63,9 @@ function roomOf(kind: keyof typeof ROOM_REQUESTS, request: unknown): string | nu
 }
 
 /** Client messages a socket may send in one second before it is cut off. */
-const MAX_MESSAGES_PER_SECOND = 20;
+export const MAX_MESSAGES_PER_SECOND = 20;
+/** The largest message a client may send: payloads are tiny (an id); anything large is not ours. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Presence changes of a room within this time go out as one message. */
 const PRESENCE_BATCH_MS = 250;
 /** How often cards falling due are looked for (and their people notified). */
@@ -143,8 +145,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 	const db = options.db;
 	const io: RealtimeServer = new Server(httpServer, {
 		path: '/socket.io',
-		// Payloads are tiny (an id); anything large is not ours.
-		maxHttpBufferSize: 64 * 1024,
+		maxHttpBufferSize: MAX_MESSAGE_BYTES,
 		serveClient: false,
 		// A connection lost without a goodbye is noticed within 15 s (the default is 45 s).
 		pingInterval: 10_000,

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { loginSchema, safeRedirect } from '$lib/schemas/auth';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/login';
+import { invalidateSession } from '$lib/server/auth/session';
 import { db } from '$lib/server/db/app';
 import { formAction } from '$lib/server/http';
 import { setLocaleCookie } from '$lib/server/locale';
@@ -14,12 +15,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: ({ request, cookies, url, getClientAddress }) =>
+	default: ({ request, cookies, url, locals, getClientAddress }) =>
 		formAction(request, loginSchema, async (input) => {
 			const result = await signIn(db(), { ...input, address: getClientAddress() });
 			if (!result.ok) {
 				return fail(400, { message: m.login_failed(), values: { email: input.email } });
 			}
+			// The session this browser had before ends: a token known before sign-in is worth
+			// nothing after it (session fixation), whoever signed in with it.
+			if (locals.session) await invalidateSession(db(), locals.session.id);
 			setSessionCookie(cookies, url, result.token, result.session.expiresAt);
 			// The language chosen on the account follows the person to every browser.
 			if (result.locale) setLocaleCookie(cookies, result.locale);
