@@ -38,7 +38,9 @@ const BUDGET = {
 	boardCoordinator: 8,
 	boardMember: 8,
 	boardPartner: 9,
-	cardDialog: 17,
+	// 17, then one for the edition notice (the goal's successor) and one for the erased people the
+	// history shows under their pseudonyms.
+	cardDialog: 19,
 	myWork: 2,
 	goalProgress: 4,
 	dashboard: 7,

@@ -81,9 +81,8 @@ export type EditionMapping = NonNullable<Awaited<ReturnType<typeof editionMappin
  * card's goal continues as there (null: none). Undefined when the goal's edition is not superseded.
  */
 export async function goalSuccessor(db: Db, goal: { id: number; strategyId: number }) {
-	const pair = await repo.findEditionPair(db, goal.strategyId);
-	if (!pair || pair.earlier.id !== goal.strategyId || pair.earlier.status !== 'superseded')
-		return undefined;
+	const pair = await repo.findSupersededPair(db, goal.strategyId);
+	if (!pair) return undefined;
 	const successors = cardSuccessors(
 		await repo.listPairMappings(db, pair.earlier.id, pair.later.id)
 	);

@@ -33,6 +33,33 @@ export async function findEditionPair(db: Executor, strategyId: number) {
 	return earlier ? { earlier, later: self } : undefined;
 }
 
+/**
+ * A superseded strategy with the edition superseding it, in one statement (what every card
+ * dialog asks); undefined when the strategy is not superseded.
+ */
+export async function findSupersededPair(db: Executor, strategyId: number) {
+	const row = await db
+		.selectFrom('strategy as earlier')
+		.innerJoin('strategy as later', 'later.supersedesId', 'earlier.id')
+		.select([
+			'earlier.id as earlierId',
+			'earlier.slug as earlierSlug',
+			'earlier.title as earlierTitle',
+			'later.id as laterId',
+			'later.slug as laterSlug',
+			'later.title as laterTitle'
+		])
+		.where('earlier.id', '=', strategyId)
+		.where('earlier.status', '=', 'superseded')
+		.orderBy('later.id')
+		.executeTakeFirst();
+	if (!row) return undefined;
+	return {
+		earlier: { id: row.earlierId, slug: row.earlierSlug, title: row.earlierTitle },
+		later: { id: row.laterId, slug: row.laterSlug, title: row.laterTitle }
+	};
+}
+
 /** The goals of a strategy, as the mapping tables list them. */
 export function listEditionGoals(db: Executor, strategyId: number) {
 	return db
