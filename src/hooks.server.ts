@@ -1,10 +1,18 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { env } from '$lib/server/env';
 import { attachToApp } from '$lib/server/realtime/app';
 
@@ -70,11 +78,46 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, locale, session);
+/**
+ * The database unreachable (stopped, restarting): 503 with a message saying so, for a page, a
+ * form action or an endpoint alike, rather than a 500 that looks like a bug. The pool reconnects
+ * by itself once the server is back; nothing here needs resetting.
+ */
+const RETRY = { 'retry-after': '5' };
+const databaseDown: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (err) {
+		// Failed in a hook (the session's lookup is the first query of most requests).
+		if (!isDatabaseUnavailable(err)) throw err;
+		console.error(`${event.request.method} ${event.url.pathname}: database unavailable:`, `${err}`);
+		const body = { message: m.error_database_unavailable(), status: 503 };
+		// A form action posted by the page's script reads its answer in the actions' shape.
+		if (event.request.headers.get('x-sveltekit-action') === 'true')
+			return json({ type: 'error', error: body }, { status: 503, headers: RETRY });
+		error(503, body);
+	}
+	// Failed in a loader, action or endpoint: handleError below answered it and marked why.
+	if (response.status !== 500 || !event.locals.databaseDown) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', RETRY['retry-after']);
+	return new Response(response.body, { status: 503, headers });
+};
+
+export const handle = sequence(securityHeaders, locale, databaseDown, session);
 
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseDown = true;
+		console.error(
+			`${event.request.method} ${event.url.pathname}: database unavailable:`,
+			`${error}`
+		);
+		return { message: m.error_database_unavailable(), status: 503 };
+	}
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
 	return { message: status >= 500 ? m.error_unexpected({ id }) : message, id };
