@@ -40,6 +40,10 @@ export interface AppServer {
 	cpuSeconds(): number;
 	/** Stops the server (gracefully, then not). Idempotent. */
 	stop(): Promise<void>;
+	/** Kills the server at once (SIGKILL), as a crash would, and waits for it to be gone. */
+	kill(): Promise<void>;
+	/** Whether the process is still running. */
+	alive(): boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -109,11 +113,15 @@ export function machineCpuSeconds(): number {
 export async function startAppServer(options: {
 	appDir: string;
 	env: Record<string, string>;
+	/** The port to listen on (a restart reuses its predecessor's); a free one by default. */
+	port?: number;
+	/** Whether the server's error output is passed on once it runs (kept in the tail anyway). */
+	echoErrors?: boolean;
 }): Promise<AppServer> {
 	const appDir = path.resolve(options.appDir);
 	if (!existsSync(path.join(appDir, 'build', 'handler.js')))
 		throw new Error(`${appDir} has no build/handler.js: build it first (vite build)`);
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of OWN_ENV) delete env[name];
@@ -141,7 +149,8 @@ export async function startAppServer(options: {
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
 		for (const line of chunk.split('\n').filter(Boolean)) {
 			keep(line);
-			if (ready) console.error(`server: ${line}`);
+			if (ready && (options.echoErrors !== false || process.env.FAULT_DEBUG))
+				console.error(`server: ${line}`);
 		}
 	});
 	let exited = false;
@@ -208,6 +217,12 @@ export async function startAppServer(options: {
 		startTiming: async () => void (await ask('timing-start')),
 		timing: () => ask<ServerTiming>('timing'),
 		cpuSeconds: () => processCpuSeconds(child.pid!),
-		stop
+		stop,
+		async kill() {
+			if (exited) return;
+			child.kill('SIGKILL');
+			await exit;
+		},
+		alive: () => !exited
 	};
 }

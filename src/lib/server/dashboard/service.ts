@@ -200,13 +200,7 @@ export async function dashboardOf(db: Db, actor: Actor, query: DashboardQuery) {
 		goalChoices,
 		orgChoices,
 		summary: summarize(scopedCards, scopedActivities, scopedIndicators),
-		byGoal: byGoal(
-			rowGoals,
-			lineage,
-			scopedCards,
-			scopedActivities,
-			scopedIndicators
-		),
+		byGoal: byGoal(rowGoals, lineage, scopedCards, scopedActivities, scopedIndicators),
 		byOrganization: byOrganization(breakdownOrgs, scopedCards, scopedActivities, scopedIndicators),
 		doneByMonth: doneByMonth(scopedCards, year, today()),
 		indicators: scopedIndicators,
