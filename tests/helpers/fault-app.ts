@@ -145,8 +145,10 @@ export async function request(
 			body
 		};
 	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause?.code;
-		return { status: 0, message: cause ?? (error as Error).message, body: '' };
+		// fetch hides the socket's error code in its cause (or the cause's errors, per address).
+		const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+		const code = cause?.code ?? cause?.errors?.[0]?.code;
+		return { status: 0, message: code ?? (error as Error).message, body: '' };
 	}
 }
 
