@@ -14,6 +14,8 @@ import { startCluster, type PgCluster } from './pg-cluster';
 
 const APP_DIR = path.resolve(import.meta.dirname, '../..');
 const COORDINATOR = 'koordynator@torun.example';
+/** The application_name of the test's own connections to the app's database. */
+export const TEST_SESSIONS = 'fault-test';
 
 export interface FaultApp {
 	cluster: PgCluster;
@@ -46,7 +48,8 @@ export async function startFaultApp(slot: number): Promise<FaultApp> {
 		const env = { DATABASE_URL: url, SEED_DEMO: 'true', DATABASE_POOL_SIZE: '6' };
 		const start = () => startAppServer({ appDir: APP_DIR, env, port, echoErrors: false });
 		app = await start();
-		handle = connectPostgres(url, 3);
+		// Named, so that the app's own sessions can be told from the test's in pg_stat_activity.
+		handle = connectPostgres(`${url}?application_name=${TEST_SESSIONS}`, 3);
 		const db = handle.db;
 		const coordinator = await db
 			.selectFrom('user')
