@@ -50,9 +50,11 @@ export async function followBoard(options: FollowOptions) {
 				places.set(event.cardId!, { ...event.move });
 		},
 		async reload() {
-			reloads++;
+			const loaded = await options.load();
 			places.clear();
-			for (const [id, place] of await options.load()) places.set(id, place);
+			for (const [id, place] of loaded) places.set(id, place);
+			// Counted once done: a test waiting for a reload then sees its result.
+			reloads++;
 		}
 	});
 	const socket: Socket = connect(options.origin, {

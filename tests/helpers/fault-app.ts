@@ -1,10 +1,12 @@
 import path from 'node:path';
+import { unflatten } from 'devalue';
 import pg from 'pg';
 import type { CatchUp } from '../../src/lib/realtime/events';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { connectPostgres, type DatabaseHandle } from '../../src/lib/server/db';
 import { startAppServer, type AppServer } from '../bench/lib/app-server';
+import type { Place } from './board-follower';
 import { startCluster, type PgCluster } from './pg-cluster';
 
 // The built app (node server.js) as a child process on a PostgreSQL server of the test's own,
@@ -160,4 +162,25 @@ export async function catchUpOverHttp(fault: FaultApp, after: string): Promise<C
 	const answer = await request(fault, `/api/boards/${fault.board.id}/events?after=${after}`);
 	if (answer.status !== 200) throw new Error(`catch-up answered ${answer.status}`);
 	return JSON.parse(answer.body) as CatchUp;
+}
+
+/**
+ * The board as the board page reloads it (invalidate('app:board')): its data over HTTP, from
+ * SvelteKit's __data.json, decoded as the browser decodes it; where each card shown is.
+ */
+export async function boardOverHttp(fault: FaultApp): Promise<Map<number, Place>> {
+	const answer = await request(fault, `/boards/${fault.board.id}/__data.json`);
+	if (answer.status !== 200) throw new Error(`the board's data answered ${answer.status}`);
+	const { nodes } = JSON.parse(answer.body) as { nodes: { type: string; data?: unknown[] }[] };
+	const data = nodes
+		.filter((node) => node.type === 'data')
+		.map((node) => unflatten(node.data!) as { tiles?: ({ id: number } & Place)[] })
+		.find((node) => node.tiles);
+	if (!data) throw new Error("the board's data holds no tiles");
+	return new Map(
+		data.tiles!.map((t) => [
+			t.id,
+			{ columnId: t.columnId, position: t.position, version: t.version }
+		])
+	);
 }
