@@ -49,7 +49,6 @@ async function moveCards(count: number) {
 		const column = (card.column + 1) % columns.length;
 		const moved = await moveCard(fault.handle.db, fault.coordinator, card.id, {
 			columnId: columns[column]!,
-			afterId: null,
 			version: card.version,
 			confirmWip: true
 		});
