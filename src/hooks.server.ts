@@ -19,9 +19,15 @@ import { attachToApp } from '$lib/server/realtime/app';
 export const init: ServerInit = async () => {
 	env(); // a bad environment variable stops the start here, naming it
 	await initDatabase();
-	// adapter-node emits this on SIGINT/SIGTERM once requests have drained: close the database so
-	// the embedded one is flushed and its lock released.
-	process.once('sveltekit:shutdown', () => void stopDatabase());
+	// Emitted on SIGINT/SIGTERM once every request has been answered (by server.js, as by
+	// adapter-node's own server): close the database so the embedded one is flushed and its lock
+	// released.
+	process.once('sveltekit:shutdown', () =>
+		stopDatabase().then(
+			() => console.log('Shutdown: database closed.'),
+			(error) => console.error('Shutdown: closing the database failed:', error.message)
+		)
+	);
 	// server.js attaches the real-time server to its HTTP server through this (it cannot import
 	// the app's modules, which live in the build).
 	(globalThis as Record<symbol, unknown>)[Symbol.for('torun.attachRealtime')] = attachToApp;

@@ -44,6 +44,10 @@ export interface AppServer {
 	kill(): Promise<void>;
 	/** Whether the process is still running. */
 	alive(): boolean;
+	/** Its exit code once it has exited (null before, or when a signal ended it). */
+	exitCode(): number | null;
+	/** The last lines of its output (standard and error). */
+	output(): string[];
 }
 
 async function freePort(): Promise<number> {
@@ -223,6 +227,8 @@ export async function startAppServer(options: {
 			child.kill('SIGKILL');
 			await exit;
 		},
-		alive: () => !exited
+		alive: () => !exited,
+		exitCode: () => child.exitCode,
+		output: () => [...tail]
 	};
 }
