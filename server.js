@@ -33,9 +33,34 @@ const baseHeaders = {
 		? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' }
 		: {})
 };
+// Requests being handled: the database is closed only once none is left. A request counts until
+// both its handler has finished (it may still be working after its client went away) and its
+// response is closed.
+let inFlight = 0;
+let stopping = false;
+let drained = () => {};
+function track(req, res) {
+	inFlight++;
+	// While stopping, a connection closes after its answer instead of waiting for another request.
+	if (stopping) res.setHeader('connection', 'close');
+	let handled;
+	try {
+		handled = Promise.resolve(handler(req, res));
+	} catch (error) {
+		handled = Promise.reject(error);
+	}
+	const closed = new Promise((done) => res.once('close', done));
+	Promise.allSettled([handled, closed]).then(() => {
+		inFlight--;
+		if (!stopping) return;
+		server.closeIdleConnections();
+		if (inFlight === 0) drained();
+	});
+}
+
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
-	handler(req, res);
+	track(req, res);
 });
 // The real-time server (Socket.IO) on the same port; the app's init hook left its attach function.
 const attachRealtime = globalThis[Symbol.for('torun.attachRealtime')];
@@ -44,17 +69,31 @@ server.listen(port, host, () => {
 	console.log(`Listening on ${process.env.ORIGIN} (bound to ${host}:${port})`);
 });
 
-let stopping = false;
-function shutdown(signal) {
+// Never hang for ever on a stuck request: after this the process ends regardless.
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: finishing open requests, then closing the database.`);
-	// Closing the real-time server closes its sockets and then the HTTP server.
-	const closing = realtime ? realtime.close() : new Promise((done) => server.close(done));
-	closing.catch(() => {}).finally(() => process.emit('sveltekit:shutdown', signal));
-	server.closeIdleConnections();
-	// Never hang forever on a stuck connection.
-	setTimeout(() => process.exit(0), 10_000).unref();
+	setTimeout(() => {
+		console.error(`${inFlight} request(s) still open after ${SHUTDOWN_TIMEOUT_MS} ms: exiting.`);
+		process.exit(1);
+	}, SHUTDOWN_TIMEOUT_MS).unref();
+	// No new connections from now on (idle keep-alive ones are closed too); the requests held are
+	// answered.
+	server.close();
+	const allAnswered = new Promise((done) => {
+		drained = done;
+		if (inFlight === 0) done();
+	});
+	// The real-time server's sockets and publisher end now: nothing is pushed during a shutdown.
+	await realtime?.close().catch((error) => console.error('Real-time server:', error.message));
+	await allAnswered;
+	// Only connections without a request are left.
+	server.closeAllConnections();
+	// The app's shutdown hook closes the database (flushing the embedded one), then says so.
+	process.emit('sveltekit:shutdown', signal);
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -2,7 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { AddressInfo } from 'node:net';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** In `npm run dev`, the real-time server on Vite's own HTTP server, as server.js does in production. */
 function realtime(): Plugin {
@@ -33,6 +33,8 @@ export default defineConfig({
 	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		// The fault tests need the built app and servers of their own: vitest.fault.config.ts.
+		exclude: [...configDefaults.exclude, 'tests/integration/fault/**'],
 		environment: 'node',
 		// Each PGlite instance is a whole Postgres in WASM: keep the workers few.
 		maxWorkers: 2,

@@ -5,11 +5,15 @@ declare global {
 		interface Error {
 			message: string;
 			id?: string;
+			/** The status the answer is sent with, where it differs from the thrown one (503). */
+			status?: number;
 		}
 		interface Locals {
 			user: SessionUser | null;
 			session: ValidSession | null;
 			locale: 'pl' | 'en';
+			/** Set when the request failed because the database was unreachable: answered 503. */
+			databaseDown?: boolean;
 		}
 	}
 }

@@ -1,4 +1,11 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -6,15 +13,22 @@ import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/s
 import { validateSessionToken } from '$lib/server/auth/session';
 import { crossSiteRefusal } from '$lib/server/csrf';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { env } from '$lib/server/env';
 import { attachToApp } from '$lib/server/realtime/app';
 
 export const init: ServerInit = async () => {
 	env(); // a bad environment variable stops the start here, naming it
 	await initDatabase();
-	// adapter-node emits this on SIGINT/SIGTERM once requests have drained: close the database so
-	// the embedded one is flushed and its lock released.
-	process.once('sveltekit:shutdown', () => void stopDatabase());
+	// Emitted on SIGINT/SIGTERM once every request has been answered (by server.js, as by
+	// adapter-node's own server): close the database so the embedded one is flushed and its lock
+	// released.
+	process.once('sveltekit:shutdown', () =>
+		stopDatabase().then(
+			() => console.log('Shutdown: database closed.'),
+			(error) => console.error('Shutdown: closing the database failed:', error.message)
+		)
+	);
 	// server.js attaches the real-time server to its HTTP server through this (it cannot import
 	// the app's modules, which live in the build).
 	(globalThis as Record<symbol, unknown>)[Symbol.for('torun.attachRealtime')] = attachToApp;
@@ -75,11 +89,46 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const sameOrigin: Handle = ({ event, resolve }) =>
 	crossSiteRefusal(event.request, event.url) ?? resolve(event);
 
-export const handle = sequence(securityHeaders, sameOrigin, locale, session);
+/**
+ * The database unreachable (stopped, restarting): 503 with a message saying so, for a page, a
+ * form action or an endpoint alike, rather than a 500 that looks like a bug. The pool reconnects
+ * by itself once the server is back; nothing here needs resetting.
+ */
+const RETRY = { 'retry-after': '5' };
+const databaseDown: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (err) {
+		// Failed in a hook (the session's lookup is the first query of most requests).
+		if (!isDatabaseUnavailable(err)) throw err;
+		console.error(`${event.request.method} ${event.url.pathname}: database unavailable:`, `${err}`);
+		const body = { message: m.error_database_unavailable(), status: 503 };
+		// A form action posted by the page's script reads its answer in the actions' shape.
+		if (event.request.headers.get('x-sveltekit-action') === 'true')
+			return json({ type: 'error', error: body }, { status: 503, headers: RETRY });
+		error(503, body);
+	}
+	// Failed in a loader, action or endpoint: handleError below answered it and marked why.
+	if (response.status !== 500 || !event.locals.databaseDown) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', RETRY['retry-after']);
+	return new Response(response.body, { status: 503, headers });
+};
+
+export const handle = sequence(securityHeaders, sameOrigin, locale, databaseDown, session);
 
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: m.error_not_found() };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseDown = true;
+		console.error(
+			`${event.request.method} ${event.url.pathname}: database unavailable:`,
+			`${error}`
+		);
+		return { message: m.error_database_unavailable(), status: 503 };
+	}
 	// A request the app refuses before reading it (too large, of a type no form sends): the
 	// client's mistake, said plainly, not logged as a fault of ours.
 	if (status === 413) return { message: m.error_payload_too_large() };

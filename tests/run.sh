@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: unit and integration tests on the embedded database, the integration tests again
-# on the PostgreSQL server named by TEST_DATABASE_URL (when set), then the browser tests.
+# on the PostgreSQL server named by TEST_DATABASE_URL (when set), then the browser tests, then
+# the fault tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +21,8 @@ fi
 
 echo "== Browser tests (Chromium)"
 npx playwright test
+
+# After the browser tests, whose server built the app from this tree: the fault tests run that
+# build (node server.js) on PostgreSQL servers of their own, which they stop, start and kill.
+echo "== Fault tests (database restarted, app killed, client offline too long)"
+npx vitest run --config vitest.fault.config.ts

@@ -1,15 +1,19 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardEvent, JoinAnswer } from '../../src/lib/realtime/events';
-import { BoardFeed } from '../../src/lib/realtime/feed';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { moveCard } from '../../src/lib/server/cards/service';
 import { boardEventsSince } from '../../src/lib/server/realtime/catch-up';
 import { latestEventId } from '../../src/lib/server/realtime/publisher';
 import { attachRealtime, type Realtime } from '../../src/lib/server/realtime/server';
+import {
+	boardPlaces,
+	followBoard,
+	waitFor,
+	waitInStep,
+	type Follower
+} from '../helpers/board-follower';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -56,67 +60,23 @@ afterAll(async () => {
 	await t.destroy();
 });
 
-type Place = { columnId: number; position: string; version: number };
-
-/** Where the database has each card of the board. */
-async function databasePlaces(): Promise<Map<number, Place>> {
-	const rows = await t.db
-		.selectFrom('card')
-		.select(['id', 'columnId', 'position', 'version'])
-		.where('boardId', '=', board.id)
-		.execute();
-	return new Map(rows.map(({ id, ...place }) => [id, place]));
-}
+const truth = () => boardPlaces(t.db, board.id);
 
 /** A client following the board as a page does: its own picture of where the cards are. */
 async function follower(options: { reconnection: boolean }) {
 	const token = generateSessionToken();
 	await createSession(t.db, token, member.id);
-	const places = await databasePlaces();
-	const applied = new Map<string, number>();
-	let reloads = 0;
-	const feed = new BoardFeed({
-		after: await latestEventId(t.db),
+	const after = await latestEventId(t.db);
+	return followBoard({
+		origin: `http://127.0.0.1:${port}`,
+		token,
+		boardId: board.id,
+		after,
+		places: await truth(),
 		fetchSince: (after) => boardEventsSince(t.db, member, board.id, after),
-		apply(event) {
-			applied.set(event.id, (applied.get(event.id) ?? 0) + 1);
-			const place = event.cardId === null ? undefined : places.get(event.cardId);
-			if (event.move && place && place.version < event.move.version)
-				places.set(event.cardId!, { ...event.move });
-		},
-		async reload() {
-			reloads++;
-			for (const [id, place] of await databasePlaces()) places.set(id, place);
-		}
+		load: truth,
+		reconnection: options.reconnection
 	});
-	const origin = `http://127.0.0.1:${port}`;
-	const socket: Socket = connect(origin, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: options.reconnection,
-		reconnectionDelay: 100,
-		reconnectionDelayMax: 200,
-		extraHeaders: { origin, cookie: `session=${token}` }
-	});
-	let joins = 0;
-	const joined = () => joins;
-	socket.on('connect', async () => {
-		const answer = (await socket.emitWithAck('board:join', { boardId: board.id })) as JoinAnswer;
-		if (!answer.ok) throw new Error('join refused');
-		if (joins++ > 0) await feed.catchUp();
-	});
-	socket.on('disconnect', () => feed.pause());
-	socket.on('board:changed', (event: BoardEvent) => feed.receive(event));
-	await waitFor(() => joined() > 0);
-	return { socket, places, applied, joined, reloads: () => reloads };
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, ms = 5000) {
-	const until = Date.now() + ms;
-	while (!(await condition())) {
-		if (Date.now() > until) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 20));
-	}
 }
 
 let turn = 0;
@@ -137,16 +97,10 @@ async function moves(count: number) {
 }
 
 /** The client's picture equals the database, and no event was applied twice. */
-async function expectInStep(client: Awaited<ReturnType<typeof follower>>, since: string) {
-	await waitFor(async () => {
-		const truth = await databasePlaces();
-		return [...truth].every(([id, place]) => {
-			const mine = client.places.get(id);
-			return mine?.columnId === place.columnId && mine.position === place.position;
-		});
-	});
-	expect(client.places).toEqual(await databasePlaces());
-	expect([...client.applied.values()].every((times) => times === 1)).toBe(true);
+async function expectInStep(client: Follower, since: string) {
+	await waitInStep(client, truth);
+	expect(client.places).toEqual(await truth());
+	expect(client.appliedTwice()).toBe(false);
 	// Every move since the start was applied (none was covered by a reload instead).
 	const events = await t.db
 		.selectFrom('event')

@@ -43,6 +43,14 @@ export interface AppServer {
 	cpuSeconds(): number;
 	/** Stops the server (gracefully, then not). Idempotent. */
 	stop(): Promise<void>;
+	/** Kills the server at once (SIGKILL), as a crash would, and waits for it to be gone. */
+	kill(): Promise<void>;
+	/** Whether the process is still running. */
+	alive(): boolean;
+	/** Its exit code once it has exited (null before, or when a signal ended it). */
+	exitCode(): number | null;
+	/** The last lines of its output (standard and error). */
+	output(): string[];
 }
 
 async function freePort(): Promise<number> {
@@ -114,11 +122,15 @@ export async function startAppServer(options: {
 	env: Record<string, string>;
 	/** ORIGIN https://…, as behind a TLS proxy: Secure, __Host- cookies (the wire stays http). */
 	https?: boolean;
+	/** The port to listen on (a restart reuses its predecessor's); a free one by default. */
+	port?: number;
+	/** Whether the server's error output is passed on once it runs (kept in the tail anyway). */
+	echoErrors?: boolean;
 }): Promise<AppServer> {
 	const appDir = path.resolve(options.appDir);
 	if (!existsSync(path.join(appDir, 'build', 'handler.js')))
 		throw new Error(`${appDir} has no build/handler.js: build it first (vite build)`);
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const origin = `http://127.0.0.1:${port}`;
 	const publicOrigin = options.https ? `https://127.0.0.1:${port}` : origin;
 	const env: NodeJS.ProcessEnv = { ...process.env };
@@ -147,7 +159,8 @@ export async function startAppServer(options: {
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
 		for (const line of chunk.split('\n').filter(Boolean)) {
 			keep(line);
-			if (ready) console.error(`server: ${line}`);
+			if (ready && (options.echoErrors !== false || process.env.FAULT_DEBUG))
+				console.error(`server: ${line}`);
 		}
 	});
 	let exited = false;
@@ -215,6 +228,14 @@ export async function startAppServer(options: {
 		startTiming: async () => void (await ask('timing-start')),
 		timing: () => ask<ServerTiming>('timing'),
 		cpuSeconds: () => processCpuSeconds(child.pid!),
-		stop
+		stop,
+		async kill() {
+			if (exited) return;
+			child.kill('SIGKILL');
+			await exit;
+		},
+		alive: () => !exited,
+		exitCode: () => child.exitCode,
+		output: () => [...tail]
 	};
 }

@@ -10,6 +10,9 @@ export type Db = Kysely<Database>;
 const INT8_OID = 20;
 const DATE_OID = 1082;
 const keepText = (value: string) => value;
+const CONNECT_TIMEOUT_MS = 5000;
+/** How long a lost LISTEN connection waits before trying again. */
+const RELISTEN_MS = 1000;
 
 export interface DatabaseHandle {
 	db: Db;
@@ -24,6 +27,9 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
 	const pool = new pg.Pool({
 		connectionString,
 		max,
+		// A server that accepts connections but never completes them must not hold requests for
+		// ever: after this a request fails (503) instead of waiting.
+		connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
 		// bigint stays a string (exact) and a date stays 'YYYY-MM-DD', the same as on PGlite below.
 		types: {
 			getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -32,8 +38,12 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
 					: pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
 		}
 	});
-	// An idle client losing its server must not crash the process; the next query reports it.
-	pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
+	// A client losing its server must not crash the process; the next query reports it. The pool
+	// listens on idle clients only: one checked out between two queries (in a transaction, say)
+	// would emit its 'error' to nobody, which ends the process, so every client gets a listener.
+	const logError = (error: Error) => console.error('PostgreSQL pool error:', error.message);
+	pool.on('error', logError);
+	pool.on('connect', (client) => client.on('error', logError));
 	const db = new Kysely<Database>({
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]
@@ -41,16 +51,60 @@ export function connectPostgres(connectionString: string, max = 10): DatabaseHan
 	return {
 		db,
 		kind: 'postgres',
-		async listen(channel, onNotify) {
-			// LISTEN needs a connection of its own, held for as long as it listens.
-			const client = new pg.Client({ connectionString });
-			client.on('error', (error) => console.error('PostgreSQL LISTEN error:', error.message));
-			client.on('notification', onNotify);
-			await client.connect();
-			await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-			return () => client.end();
-		},
+		listen: (channel, onNotify) => listenReconnecting(connectionString, channel, onNotify),
 		close: () => db.destroy()
+	};
+}
+
+/**
+ * LISTEN on a connection of its own, held for as long as it listens, and opened again whenever
+ * it is lost (the server restarted): a listener that silently went deaf would leave real-time
+ * updates to the publisher's slower poll for good. `onNotify` is also called on every reconnect,
+ * since notifications sent while nobody listened are gone. The first connection's failure is
+ * thrown to the caller, as before.
+ */
+async function listenReconnecting(
+	connectionString: string,
+	channel: string,
+	onNotify: () => void
+): Promise<() => Promise<void>> {
+	let client: pg.Client | undefined;
+	let stopped = false;
+	let retry: ReturnType<typeof setTimeout> | undefined;
+
+	async function open() {
+		const next = new pg.Client({ connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+		next.on('error', (error) => console.error('PostgreSQL LISTEN error:', error.message));
+		next.on('notification', onNotify);
+		await next.connect();
+		try {
+			await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+		} catch (error) {
+			await next.end().catch(() => {});
+			throw error;
+		}
+		next.once('end', () => {
+			client = undefined;
+			if (!stopped) later();
+		});
+		client = next;
+		if (stopped) await next.end();
+	}
+	function later() {
+		retry = setTimeout(() => {
+			open().then(onNotify, (error: Error) => {
+				console.error('PostgreSQL LISTEN: reconnecting failed:', error.message);
+				if (!stopped) later();
+			});
+		}, RELISTEN_MS);
+		retry.unref();
+	}
+
+	await open();
+	return async () => {
+		stopped = true;
+		clearTimeout(retry);
+		await client?.end();
 	};
 }
 
