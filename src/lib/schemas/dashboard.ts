@@ -1,3 +1,4 @@
+import { ORGANIZATION_KINDS } from '$lib/domain/organizations';
 import { recordId } from './common';
 import { z } from './zod';
 
@@ -6,17 +7,7 @@ import { z } from './zod';
 // filters, a value that cannot be read is dropped (the default applies), never an error page:
 // a dashboard link with a stale id still opens.
 
-export const DASHBOARD_KINDS = [
-	'all',
-	'city_department',
-	'city_unit',
-	'public_institution',
-	'county',
-	'municipality',
-	'ngo',
-	'private',
-	'informal_group'
-] as const;
+export const DASHBOARD_KINDS = ['all', ...ORGANIZATION_KINDS] as const;
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
 
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { ORGANIZATION_KINDS } from '$lib/domain/organizations';
 import type { Database, OrganizationKind } from '../db/schema';
 
 // Queries behind a card's organisations and assignees: what may be picked, who is a member of
@@ -7,16 +8,7 @@ import type { Database, OrganizationKind } from '../db/schema';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The order in which the groups of organisations are offered: the city first, NGOs later. */
-const KIND_ORDER: readonly OrganizationKind[] = [
-	'city_department',
-	'city_unit',
-	'public_institution',
-	'county',
-	'municipality',
-	'ngo',
-	'private',
-	'informal_group'
-];
+const KIND_ORDER: readonly OrganizationKind[] = ORGANIZATION_KINDS;
 
 export interface OrganizationOption {
 	id: number;

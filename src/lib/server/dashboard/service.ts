@@ -15,6 +15,7 @@ import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
 import { cardVisibleTo } from '../boards/repository';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
+import { overdueCard } from '../goals/progress';
 import { listGoalOutline, listStrategies } from '../goals/repository';
 import { indicatorsOf } from '../indicators/service';
 
@@ -35,14 +36,11 @@ async function cardsOf(db: Db, viewer: Viewer, strategyId: number): Promise<Dash
 		.innerJoin('goal', 'goal.id', 'card.goalId')
 		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
 		.innerJoin('board', 'board.id', 'card.boardId')
-		.select((eb) => [
+		.select([
 			'card.id',
 			'goal.id as goalId',
 			'boardColumn.status',
-			sql<boolean>`coalesce(${eb.and([
-				eb('card.dueDate', '<', sql<string>`current_date`),
-				eb('boardColumn.status', '!=', 'done')
-			])}, false)`.as('overdue'),
+			overdueCard.as('overdue'),
 			sql<
 				{ id: number; role: 'lead' | 'partner' }[]
 			>`coalesce((select json_agg(json_build_object('id', o.organization_id, 'role', o.role)) from card_organization o where o.card_id = card.id), '[]'::json)`.as(

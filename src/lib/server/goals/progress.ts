@@ -16,6 +16,12 @@ import { indicatorsOf } from '../indicators/service';
 // list goes through cardVisibleTo, so a goal's progress never reveals a card its viewer may not
 // open. Cards of archived boards are left out too: their card pages answer 404.
 
+/**
+ * Whether a card (joined with its column as `board_column`) is past its due date and not done;
+ * false, not null, for an undated card, so that it also sorts as "not overdue".
+ */
+export const overdueCard = sql<boolean>`coalesce(card.due_date < current_date and board_column.status <> 'done', false)`;
+
 /** Live cards the viewer may see per goal of a strategy, by status: one query, whatever the tree. */
 export async function cardCountsByGoal(
 	db: Db,
@@ -104,7 +110,7 @@ export async function listGoalCards(db: Db, viewer: Viewer, goalId: number) {
 			join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
 		)
 		.leftJoin('organization as leadOrg', 'leadOrg.id', 'lead.organizationId')
-		.select((eb) => [
+		.select([
 			'card.id',
 			'card.title',
 			'card.dueDate',
@@ -115,11 +121,7 @@ export async function listGoalCards(db: Db, viewer: Viewer, goalId: number) {
 			'boardColumn.title as columnTitle',
 			'boardColumn.status',
 			'leadOrg.name as leadName',
-			// coalesce: an undated card is not overdue, and a null would sort first below.
-			sql<boolean>`coalesce(${eb.and([
-				eb('card.dueDate', '<', sql<string>`current_date`),
-				eb('boardColumn.status', '!=', 'done')
-			])}, false)`.as('overdue')
+			overdueCard.as('overdue')
 		])
 		.where('card.archivedAt', 'is', null)
 		.where('board.archivedAt', 'is', null)
