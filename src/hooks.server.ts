@@ -20,19 +20,43 @@ import { attachToApp } from '$lib/server/realtime/app';
 export const init: ServerInit = async () => {
 	env(); // a bad environment variable stops the start here, naming it
 	await initDatabase();
-	// Emitted on SIGINT/SIGTERM once every request has been answered (by server.js, as by
-	// adapter-node's own server): close the database so the embedded one is flushed and its lock
-	// released.
+	// Emitted on SIGINT/SIGTERM once every connection has been answered or closed (by server.js,
+	// as by adapter-node's own server): once the app's own requests are done too, close the
+	// database so the embedded one is flushed and its lock released.
 	process.once('sveltekit:shutdown', () =>
-		stopDatabase().then(
-			() => console.log('Shutdown: database closed.'),
-			(error) => console.error('Shutdown: closing the database failed:', error.message)
-		)
+		requestsFinished()
+			.then(stopDatabase)
+			.then(
+				() => console.log('Shutdown: database closed.'),
+				(error) => console.error('Shutdown: closing the database failed:', error.message)
+			)
 	);
 	// server.js attaches the real-time server to its HTTP server through this (it cannot import
 	// the app's modules, which live in the build).
 	(globalThis as Record<symbol, unknown>)[Symbol.for('torun.attachRealtime')] = attachToApp;
 };
+
+/**
+ * Requests inside the app. server.js stops once every connection is answered or gone, but a
+ * request whose client went away goes on working (its loads and actions are not cancelled): the
+ * database is closed only once the last of them is done too.
+ */
+let working = 0;
+let lastOneDone: () => void = () => {};
+const counted: Handle = async ({ event, resolve }) => {
+	working++;
+	try {
+		return await resolve(event);
+	} finally {
+		if (--working === 0) lastOneDone();
+	}
+};
+function requestsFinished(): Promise<void> {
+	return new Promise((done) => {
+		lastOneDone = done;
+		if (working === 0) done();
+	});
+}
 
 const locale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -116,7 +140,7 @@ const databaseDown: Handle = async ({ event, resolve }) => {
 	return new Response(response.body, { status: 503, headers });
 };
 
-export const handle = sequence(securityHeaders, sameOrigin, locale, databaseDown, session);
+export const handle = sequence(counted, securityHeaders, sameOrigin, locale, databaseDown, session);
 
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -1,4 +1,4 @@
-// npm run bench:http [-- --quick] [-- --embedded]: the app's pages and endpoints under 50
+// npm run bench:http [-- --quick] [-- --embedded] [-- --each] [-- --only=<label>]: the app's pages and endpoints under 50
 // signed-in clients at once. Starts the production server (node server.js; build it first) on a
 // fresh database (BENCH_DATABASE_URL, by default the server on 127.0.0.1:5432 if one answers; a
 // PGlite directory with --embedded or when none does) holding the demo data and a board of 200
@@ -9,6 +9,7 @@
 // 200-card board page. The clients run on the same cores as the server and the database: the
 // figures are a floor of what the app does on a machine of its own. It reports figures beside
 // their targets; it fails only when something breaks, never on a missed target.
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDatabase } from '../../db/seed';
@@ -17,7 +18,12 @@ import { createSession, generateSessionToken } from '../../src/lib/server/auth/s
 import type { Db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { openAppDatabase, type AppDatabase } from './lib/app-database';
-import { machineCpuSeconds, postgresCpuMeter, startAppServer } from './lib/app-server';
+import {
+	machineCpuSeconds,
+	postgresCpuMeter,
+	processCpuSeconds,
+	startAppServer
+} from './lib/app-server';
 import { buildBigBoard, type BigBoard } from './lib/big-board';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { ms, printTable, saveRows, seededRandom, stopwatch, type Row } from './lib/stats';
@@ -206,6 +212,91 @@ function rows(
 	];
 }
 
+/**
+ * Each read alone under the same 50 clients: where a mix's time goes. Beside them, the floors:
+ * the app's cheapest answer (its health check: the hooks and one query) without and with a
+ * session, and, for a server database, Node's own HTTP server answering one query with `pg` and
+ * nothing else (no framework, no session), i.e. what this machine gives any Node.js app.
+ */
+async function eachAlone(
+	origin: string,
+	world: World,
+	serverCpuSeconds: () => number,
+	seconds: number,
+	databaseUrl: string | undefined,
+	only = ''
+) {
+	const anonymous = world.cookies.map(() => '');
+	const kinds: (LoadRequest & { anonymous?: boolean })[] = [
+		{ label: 'GET /api/health, no session', path: '/api/health', anonymous: true },
+		{ label: 'GET /api/health, signed in', path: '/api/health' },
+		...reads(world),
+		...ssr(world)
+	].filter((kind) => kind.label.includes(only));
+	const table: Row[] = [];
+	const row = (label: string, bytes: number, r: LoadResult, cpuSeconds: number) =>
+		table.push({
+			measure: label,
+			figure:
+				`${r.perSecond.toFixed(0)}/s, p95 ${ms(r.p95)}; ` +
+				`CPU ${ms((1000 * cpuSeconds) / Math.max(1, r.requests))}/request; ` +
+				`${(bytes / 1024).toFixed(1)} kB`
+		});
+	if (databaseUrl && 'bare Node.js'.includes(only)) {
+		const bare = await startBareServer(databaseUrl);
+		try {
+			const before = bare.cpuSeconds();
+			const r = await runLoad({
+				origin: bare.origin,
+				cookies: anonymous,
+				seconds,
+				plan: () => [{ label: 'bare', path: '/' }]
+			});
+			row('bare Node.js: node:http + pg, one query', 15, r, bare.cpuSeconds() - before);
+		} finally {
+			bare.stop();
+		}
+	}
+	for (const kind of kinds) {
+		const cookies = kind.anonymous ? anonymous : world.cookies;
+		const headers = { cookie: cookies[0]! };
+		const bytes = (await (await fetch(origin + kind.path, { headers })).arrayBuffer()).byteLength;
+		const before = serverCpuSeconds();
+		const r = await runLoad({ origin, cookies, seconds, plan: () => [kind] });
+		await settle(origin);
+		row(kind.label, bytes, r, serverCpuSeconds() - before);
+	}
+	console.log('\neach alone, with 50 clients:');
+	printTable(table);
+}
+
+/** Node's HTTP server answering every request with one `select 1` through a pool of `pg`. */
+async function startBareServer(databaseUrl: string) {
+	const script = `
+		const http = require('node:http');
+		const pg = require('pg');
+		const pool = new pg.Pool({ connectionString: process.env.URL, max: 10 });
+		const server = http.createServer(async (req, res) => {
+			await pool.query('select 1');
+			res.setHeader('content-type', 'application/json');
+			res.end('{"status":"ok"}');
+		});
+		server.listen(0, '127.0.0.1', () => process.send(server.address().port));`;
+	const child = spawn(process.execPath, ['-e', script], {
+		env: { ...process.env, URL: databaseUrl },
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const port = await new Promise<number>((done, fail) => {
+		child.once('message', (m) => done(Number(m)));
+		child.once('exit', (code) => fail(new Error(`the bare server exited (${code})`)));
+	});
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		cpuSeconds: () => processCpuSeconds(child.pid!),
+		stop: () => child.kill('SIGKILL')
+	};
+}
+
 /** Until the server answers its health check: the requests before it have been handled. */
 async function settle(origin: string) {
 	const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(60_000) });
@@ -266,9 +357,17 @@ async function main() {
 			await settle(origin);
 			results.push([name, result, target, serverCpu]);
 		};
+		const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+		if (only !== undefined) {
+			// One kind of request alone, e.g. to profile it (BENCH_SERVER_NODE_ARGS=--cpu-prof).
+			await eachAlone(origin, world, server.cpuSeconds, seconds, database.env.DATABASE_URL, only);
+			return;
+		}
 		await measured('reads', () => reads(world), TARGET.reads);
 		await measured('writes', (client) => writes(world, client), TARGET.writes);
 		await measured(`SSR board (${CARDS} cards)`, () => ssr(world), TARGET.ssr);
+		if (args.includes('--each'))
+			await eachAlone(origin, world, server.cpuSeconds, seconds, database.env.DATABASE_URL);
 
 		const table = results.flatMap(([name, result, target, cpu]) => rows(name, result, target, cpu));
 		console.log();

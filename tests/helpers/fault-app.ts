@@ -116,7 +116,7 @@ export interface Answer {
 export async function request(
 	fault: FaultApp,
 	pathname: string,
-	init: { form?: Record<string, string>; accept?: string } = {}
+	init: { form?: Record<string, string>; accept?: string; signal?: AbortSignal } = {}
 ): Promise<Answer> {
 	try {
 		const response = await fetch(fault.origin + pathname, {
@@ -134,7 +134,7 @@ export async function request(
 			},
 			body: init.form ? new URLSearchParams(init.form).toString() : undefined,
 			redirect: 'manual',
-			signal: AbortSignal.timeout(15_000)
+			signal: AbortSignal.any([AbortSignal.timeout(15_000), ...(init.signal ? [init.signal] : [])])
 		});
 		const body = await response.text();
 		let parsed: { type?: string; message?: string; error?: { message?: string } } = {};
