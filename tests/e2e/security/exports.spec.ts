@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { signInSession, type Session } from './http';
 import { WHO } from './route-table';
-import { IMG, SCRIPT, loadXssWorld } from './xss-world';
+import { RISKY, csvCells, expectDefused } from './xss-checks';
+import { SCRIPT, loadXssWorld } from './xss-world';
 
 // The files the app hands out carry the hostile text of ./xss-world.ts as inert text: in the
 // audit CSV and the monitoring report's CSV tables every cell a spreadsheet would run as a formula
@@ -28,26 +28,6 @@ async function download(path: string): Promise<Buffer> {
 	const res = await fetch(baseURL + path, { headers: { cookie: staff.cookie } });
 	expect(res.status, path).toBe(200);
 	return Buffer.from(await res.arrayBuffer());
-}
-
-const RISKY = /^[=+\-@\t\r]/;
-
-/** Every cell of a CSV file, its byte-order mark left out. */
-function csvCells(file: Buffer): string[] {
-	const rows = parse(file.toString('utf8').replace(/^\uFEFF/, ''), { relax_column_count: true });
-	return (rows as string[][]).flat();
-}
-
-/** No cell a spreadsheet would run; the hostile `marker` text is there, defused, as text. */
-function expectDefused(cells: string[], marker: string, what: string) {
-	expect(
-		cells.filter((c) => RISKY.test(c)),
-		`${what}: cells a spreadsheet would run`
-	).toEqual([]);
-	const cell = cells.find((c) => c.includes(marker));
-	expect(cell, `${what}: ${marker}`).toBeDefined();
-	expect(cell, `${what}: ${marker}`).toMatch(/^'[=+\-@]/);
-	expect(cell, `${what}: ${marker}`).toContain(`${SCRIPT} ${IMG}`);
 }
 
 test('the audit log as CSV: hostile text is inert, formulas are defused', async () => {

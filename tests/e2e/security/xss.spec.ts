@@ -1,7 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ANONYMOUS, signInSession, type Session } from './http';
 import { WHO } from './route-table';
-import { IMG, SCRIPT, SVG, loadXssWorld, type XssWorld } from './xss-world';
+import { injected, pageFor, shown, visit } from './xss-checks';
+import { IMG, SVG, loadXssWorld, type XssWorld } from './xss-world';
 
 // Stored and reflected XSS: hostile text in every field people can write (./xss-world.ts), then
 // every page that shows it, in Chromium. No dialog may open, and the DOM may hold nothing the text
@@ -21,59 +22,6 @@ test.beforeAll(async ({}, testInfo) => {
 			who === 'anonymous' ? ANONYMOUS : await signInSession(baseURL, `${who}torun.example`);
 	world = await loadXssWorld(baseURL, sessions);
 });
-
-/** A browser page signed in with the session's cookie (or none). */
-async function pageFor(browser: Browser, session: Session): Promise<Page> {
-	const context = await browser.newContext();
-	if (session.cookie) {
-		const [name, value] = session.cookie.split('; ')[0]!.split('=') as [string, string];
-		await context.addCookies([{ name, value, url: baseURL }]);
-	}
-	return context.newPage();
-}
-
-/** What the hostile text left in the DOM that it must not have. */
-function injected(page: Page) {
-	return page.evaluate(() => {
-		const found: string[] = [];
-		for (const el of document.querySelectorAll('*')) {
-			for (const attr of el.attributes) {
-				if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
-				if (/^\s*javascript:/i.test(attr.value))
-					found.push(`${el.tagName} ${attr.name}=javascript:`);
-			}
-		}
-		for (const s of document.querySelectorAll('script'))
-			if (s.textContent?.trim() === 'alert(1)') found.push('script alert(1)');
-		for (const tag of ['iframe', 'svg[onload]', 'img[src="x"]', 'math', 'object', 'embed'])
-			for (const el of document.querySelectorAll(tag)) found.push(el.outerHTML.slice(0, 80));
-		return found;
-	});
-}
-
-/** Visits a page, which must answer 200, raise no dialog, show `markers` as text and hold no injection. */
-async function visit(page: Page, path: string, markers: string[]) {
-	const dialogs: string[] = [];
-	page.on('dialog', (d) => {
-		dialogs.push(d.message());
-		void d.dismiss();
-	});
-	const res = await page.goto(path);
-	expect(res?.status(), path).toBe(200);
-	await page.waitForLoadState('networkidle');
-	// The page's text, collapsed parts included, but not the data of its scripts.
-	const text = await page.evaluate(() => {
-		const body = document.body.cloneNode(true) as HTMLElement;
-		for (const el of body.querySelectorAll('script, style, template')) el.remove();
-		return body.textContent ?? '';
-	});
-	for (const marker of markers) expect(text, `${path} shows ${marker}`).toContain(marker);
-	expect(await injected(page), path).toEqual([]);
-	expect(dialogs, path).toEqual([]);
-}
-
-/** The hostile text as the page must show it: literally. */
-const shown = (marker: string) => `${marker} ${SCRIPT} ${IMG} ${SVG}`;
 
 const PAGES: { who: string; path: (w: XssWorld) => string; markers: string[] }[] = [
 	{ who: 'koordynator@', path: (w) => `/boards/${w.boardId}`, markers: ['XSS-card', 'XSS-column'] },
@@ -153,7 +101,7 @@ const NAMED = {
 for (const p of PAGES) {
 	test(`${p.who} · ${p.path(NAMED)} shows hostile text as text`, async ({ browser }) => {
 		const session = p.who === 'xss' ? world.person : sessions[p.who]!;
-		const page = await pageFor(browser, session);
+		const page = await pageFor(browser, baseURL, session);
 		try {
 			await visit(page, p.path(world), p.markers);
 		} finally {
