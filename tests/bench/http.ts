@@ -115,10 +115,11 @@ function reads(world: World): LoadRequest[] {
 		{ label: 'GET /boards', path: '/boards' },
 		{ label: 'GET /my-work', path: '/my-work' },
 		{ label: 'GET board __data.json', path: `/boards/${board}/__data.json` },
-		// Opening a card on the board: only the card's data is loaded, the board's is kept.
+		// Opening a card on the board: only the card's data is loaded (the last of the route's four
+		// nodes), the layouts' is kept.
 		{
 			label: 'GET card __data.json',
-			path: `/boards/${board}/cards/${world.cardId}/__data.json?x-sveltekit-invalidated=001`
+			path: `/boards/${board}/cards/${world.cardId}/__data.json?x-sveltekit-invalidated=0001`
 		},
 		{
 			label: 'GET /api/boards/…/events',

@@ -1,5 +1,4 @@
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 import type { CardStatus, GoalProgress, GoalStatus } from '$lib/domain/progress';
 
 // Progress as words: the tree and the goal page say it in text, so that no one depends on the
@@ -40,12 +39,4 @@ export function progressText(value: GoalProgress | undefined): string {
 	if (value.subtree.blocked > 0) parts.push(m.progress_blocked({ count: value.subtree.blocked }));
 	if (value.subtree.overdue > 0) parts.push(m.progress_overdue({ count: value.subtree.overdue }));
 	return parts.join(' · ');
-}
-
-/** A due date ('YYYY-MM-DD') as people read it; a calendar day, so no time zone shifts it. */
-export function formatDueDate(value: string): string {
-	return new Date(`${value}T00:00:00Z`).toLocaleDateString(
-		getLocale() === 'pl' ? 'pl-PL' : 'en-GB',
-		{ dateStyle: 'medium', timeZone: 'UTC' }
-	);
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { byName } from '$lib/domain/names';
 import { ORGANIZATION_KINDS } from '$lib/domain/organizations';
 import type { Database, OrganizationKind } from '../db/schema';
 
@@ -27,7 +28,7 @@ export function groupByKind(orgs: readonly OrganizationOption[]): OrganizationGr
 		organizations: orgs
 			.filter((o) => o.kind === kind)
 			.map(({ id, name }) => ({ id, name }))
-			.sort((a, b) => a.name.localeCompare(b.name, 'pl'))
+			.sort(byName)
 	})).filter((g) => g.organizations.length > 0);
 }
 

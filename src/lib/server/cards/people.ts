@@ -1,3 +1,4 @@
+import { byName } from '$lib/domain/names';
 import type { CardAssigneesInput, CardOrganizationsInput } from '$lib/schemas/card-people';
 import { can, loadViewer, type Actor } from '../auth/policy';
 import type { BoardWithFacts } from '../boards/service';
@@ -15,10 +16,8 @@ import { staleVersion, visibleCard } from './service';
 // would be left outside cannot be removed. A refusal writes nothing.
 
 type Card = NonNullable<Awaited<ReturnType<typeof findCard>>>;
-type Named = { id: number; name: string };
 
 const names = (list: readonly { name: string }[]) => list.map((x) => x.name).join(', ');
-const byName = (a: Named, b: Named) => a.name.localeCompare(b.name, 'pl');
 
 /** Bumps the version the change was based on; a card saved in between fails it (409). */
 async function bumpVersion(trx: Db, card: Card, version: number) {

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
+import { byName } from '$lib/domain/names';
 import {
 	boardRoomRequest,
 	cardRoomRequest,
@@ -173,9 +174,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		for (const s of sockets) people.set(s.data.viewer.id, s.data.name);
 		const presence: Presence = {
 			room,
-			people: [...people]
-				.map(([id, name]) => ({ id, name }))
-				.sort((a, b) => a.name.localeCompare(b.name))
+			people: [...people].map(([id, name]) => ({ id, name })).sort(byName)
 		};
 		io.to(room).emit('presence', presence);
 	}

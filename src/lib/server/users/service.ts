@@ -1,3 +1,4 @@
+import { byName } from '$lib/domain/names';
 import type { NewPersonInput, PersonInput } from '$lib/schemas/users';
 import { hashPassword } from '../auth/password';
 import { requireAdmin, type Actor } from '../auth/policy';
@@ -18,8 +19,6 @@ export { listMemberships } from './repository';
 
 // The database may sort in the C locale (PGlite does), which puts "Łysomice" after "Zławieś":
 // lists people read are sorted here, the Polish way.
-const polish = new Intl.Collator('pl');
-const byName = <T extends { name: string }>(a: T, b: T) => polish.compare(a.name, b.name);
 
 export async function setUserLocale(db: Db, userId: number, locale: 'pl' | 'en'): Promise<void> {
 	await db.updateTable('user').set({ locale }).where('id', '=', userId).execute();

@@ -1,3 +1,4 @@
+import { comparePolish } from '$lib/domain/names';
 import { parseCardFilters } from '$lib/schemas/filters';
 import { getMyWork } from '$lib/server/boards/service';
 import { db } from '$lib/server/db/app';
@@ -12,9 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		listMemberships(db(), locals.user!.id),
 		listCurrentGoals(db())
 	]);
-	const labels = [...new Set(cards.flatMap((c) => c.labels))].sort((a, b) =>
-		a.localeCompare(b, 'pl')
-	);
+	const labels = [...new Set(cards.flatMap((c) => c.labels))].sort(comparePolish);
 	return {
 		cards,
 		filters,
