@@ -38,9 +38,10 @@ const BUDGET = {
 	boardCoordinator: 8,
 	boardMember: 8,
 	boardPartner: 9,
-	// 17, then one for the edition notice (the goal's successor) and one for the erased people the
+	// The card checked once (it was checked again for its reports, report form and move targets:
+	// 19 then), one for the edition notice (the goal's successor) and one for the erased people the
 	// history shows under their pseudonyms.
-	cardDialog: 19,
+	cardDialog: 13,
 	myWork: 2,
 	goalProgress: 4,
 	dashboard: 7,

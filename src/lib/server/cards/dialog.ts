@@ -4,9 +4,9 @@ import type { Db } from '../db';
 import { goalSuccessor } from '../editions/mapping';
 import { NotFoundError } from '../errors';
 import { renderMarkdown } from '../markdown';
-import { listReports, reportOptions } from '../reports/service';
+import { reportOptionsOfCard, reportsOfCard } from '../reports/service';
 import { cardPeopleOptions } from './people';
-import { getCard, moveTargets } from './service';
+import { moveTargets, openCard } from './service';
 
 /**
  * Everything the card dialog (/boards/<id>/cards/<cardId>) shows: the card, its chain and
@@ -15,16 +15,17 @@ import { getCard, moveTargets } from './service';
  * is what the query-count budget test measures. A card is addressed through its own board only.
  */
 export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: number) {
-	const data = await getCard(db, actor, cardId);
+	// The card is checked once; what follows is loaded for the card and viewer it was shown to.
+	const { viewer, facts, ...data } = await openCard(db, actor, cardId);
 	if (data.card.boardId !== boardId) throw new NotFoundError();
 	const goal = data.chain.at(-1);
 	const [people, targets, comments, mentions, reports, reporting, edition] = await Promise.all([
 		cardPeopleOptions(db, actor, data),
-		data.canMove ? moveTargets(db, actor, boardId) : [],
+		data.canMove ? moveTargets(db, viewer, boardId) : [],
 		listComments(db, data.card.id),
 		data.canMove ? mentionable(db, data.card.id) : [],
-		listReports(db, actor, data.card.id),
-		reportOptions(db, actor, data.card.id),
+		reportsOfCard(db, viewer, data.card, facts),
+		reportOptionsOfCard(db, viewer, data.card, facts, data.chain),
 		// A goal of a superseded edition: the goal it continues as in the current one.
 		goal ? goalSuccessor(db, goal) : undefined
 	]);

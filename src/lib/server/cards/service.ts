@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { positionBetween } from '$lib/domain/position';
 import { cardFilterSchema } from '$lib/schemas/filters';
 import type { CreateCardInput, MoveCardInput, UpdateCardInput } from '$lib/schemas/cards';
-import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
+import { can, loadViewer, type Actor, type CardFacts, type Viewer } from '../auth/policy';
 import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -20,7 +20,7 @@ export async function visibleCard(db: Db, viewer: Viewer, cardId: number) {
 	const card = await repo.findCard(db, cardId);
 	if (!card) throw new NotFoundError();
 	const board = await boardFor(db, viewer, card.boardId);
-	const facts = { board, leadId: card.leadId, partnerIds: card.partnerIds };
+	const facts: CardFacts = { board, leadId: card.leadId, partnerIds: card.partnerIds };
 	if (!can.seeCard(viewer, facts)) throw new NotFoundError();
 	return { card, board, facts };
 }
@@ -56,6 +56,12 @@ export async function cardOnBoard(db: Db, cardId: number, boardId: number): Prom
 }
 
 export async function getCard(db: Db, actor: Actor, cardId: number) {
+	const { card, board, chain, history, canEdit, canMove } = await openCard(db, actor, cardId);
+	return { card, board, chain, history, canEdit, canMove };
+}
+
+/** getCard, with the viewer and the access facts it was shown by, for loads that go on from it. */
+export async function openCard(db: Db, actor: Actor, cardId: number) {
 	const viewer = await loadViewer(db, actor);
 	const { card, board, facts } = await visibleCard(db, viewer, cardId);
 	const [chain, history] = await Promise.all([
@@ -63,6 +69,8 @@ export async function getCard(db: Db, actor: Actor, cardId: number) {
 		listEventsFor(db, 'card', cardId)
 	]);
 	return {
+		viewer,
+		facts,
 		card,
 		board,
 		chain,
@@ -74,11 +82,10 @@ export async function getCard(db: Db, actor: Actor, cardId: number) {
 
 /**
  * Where the "move to…" control offers to put a card: the first cards of each column of its
- * board that the viewer may see (the same ones the board shows).
+ * board that the viewer may see (the same ones the board shows). The board is one the viewer
+ * has been shown (through the card being moved), so it is not checked again.
  */
-export async function moveTargets(db: Db, actor: Actor, boardId: number) {
-	const viewer = await loadViewer(db, actor);
-	await boardFor(db, viewer, boardId);
+export async function moveTargets(db: Db, viewer: Viewer, boardId: number) {
 	const tiles = await listBoardTiles(db, boardId, viewer, cardFilterSchema.parse({}));
 	return tiles.map(({ id, title, columnId }) => ({ id, title, columnId }));
 }

@@ -1,5 +1,5 @@
 import type { ReportInput, ReviewInput } from '$lib/schemas/monitoring';
-import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
+import { can, loadViewer, type Actor, type CardFacts, type Viewer } from '../auth/policy';
 import { goalChain } from '../cards/repository';
 import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
@@ -17,10 +17,12 @@ type Executor = Parameters<typeof recordEvent>[0];
 
 /** Indicators a card's reports may give values for: those of its goal and the goals above it. */
 export async function reportableIndicators(db: Executor, goalId: number | null) {
-	if (goalId === null) return [];
-	const chain = (await goalChain(db, goalId)).filter(
-		(g) => g.level === 'operational' || g.level === 'strategic'
-	);
+	return goalId === null ? [] : indicatorsOfChain(db, await goalChain(db, goalId));
+}
+
+/** The same, for a goal whose chain (from the root down) is already loaded. */
+async function indicatorsOfChain(db: Executor, goals: Awaited<ReturnType<typeof goalChain>>) {
+	const chain = goals.filter((g) => g.level === 'operational' || g.level === 'strategic');
 	if (chain.length === 0) return [];
 	return db
 		.selectFrom('indicator')
@@ -40,6 +42,16 @@ export async function reportableIndicators(db: Executor, goalId: number | null) 
 export async function listReports(db: Db, actor: Actor, cardId: number) {
 	const viewer = await loadViewer(db, actor);
 	const { card, facts } = await visibleCard(db, viewer, cardId);
+	return reportsOfCard(db, viewer, card, facts);
+}
+
+/** The same, for a card the viewer has been shown (visibleCard): no second check. */
+export async function reportsOfCard(
+	db: Db,
+	viewer: Viewer,
+	card: { id: number },
+	facts: CardFacts
+) {
 	const reports = await db
 		.selectFrom('activityReport as r')
 		.innerJoin('organization as o', 'o.id', 'r.organizationId')
@@ -80,10 +92,22 @@ export async function listReports(db: Db, actor: Actor, cardId: number) {
 export async function reportOptions(db: Db, actor: Actor, cardId: number) {
 	const viewer = await loadViewer(db, actor);
 	const { card, facts } = await visibleCard(db, viewer, cardId);
+	const chain = card.goalId ? await goalChain(db, card.goalId) : [];
+	return reportOptionsOfCard(db, viewer, card, facts, chain);
+}
+
+/** The same, for a card the viewer has been shown, with its goal's chain already loaded. */
+export async function reportOptionsOfCard(
+	db: Db,
+	viewer: Viewer,
+	card: { orgs: { id: number; name: string }[] },
+	facts: CardFacts,
+	chain: Awaited<ReturnType<typeof goalChain>>
+) {
 	const organizations = card.orgs
 		.filter((o) => can.reportFor(viewer, facts, o.id))
 		.map(({ id, name }) => ({ id, name }));
-	return { organizations, indicators: await reportableIndicators(db, card.goalId) };
+	return { organizations, indicators: await indicatorsOfChain(db, chain) };
 }
 
 async function checkValues(db: Executor, goalId: number | null, values: ReportInput['values']) {
