@@ -88,15 +88,10 @@ export async function reportsOfCard(
 	}));
 }
 
-/** What the report form offers a viewer: the organisations they may report for, the indicators. */
-export async function reportOptions(db: Db, actor: Actor, cardId: number) {
-	const viewer = await loadViewer(db, actor);
-	const { card, facts } = await visibleCard(db, viewer, cardId);
-	const chain = card.goalId ? await goalChain(db, card.goalId) : [];
-	return reportOptionsOfCard(db, viewer, card, facts, chain);
-}
-
-/** The same, for a card the viewer has been shown, with its goal's chain already loaded. */
+/**
+ * What the report form offers a viewer: the organisations they may report for, the indicators.
+ * For a card the viewer has been shown (visibleCard), with its goal's chain already loaded.
+ */
 export async function reportOptionsOfCard(
 	db: Db,
 	viewer: Viewer,
