@@ -7,6 +7,11 @@ async function openBoard(page: Page, title = EDUCATION_BOARD) {
 	await page.goto('/boards');
 	await page.getByRole('link', { name: title }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	// The server's page shows the heading before its script runs; a drag or a key press then does
+	// nothing. The page is live (its script running, its room joined) once it lists who is here.
+	await expect(
+		page.getByRole('list', { name: 'Na tablicy teraz' }).getByRole('listitem')
+	).not.toHaveCount(0);
 }
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });

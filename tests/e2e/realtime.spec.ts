@@ -141,3 +141,50 @@ test('a card that stops being visible leaves the partner’s open board and dial
 	).toBeVisible();
 	await expect(partner.getByRole('link', { name: card })).toHaveCount(0);
 });
+
+// Closing a card is a navigation back to the board. A change to the card heard meanwhile (here
+// someone's comment; in the archive case this person's own change) used to reload the card on top
+// of it, and SvelteKit then dropped the navigation: the card stayed open. The board's data is held
+// on its way, so the change is surely heard while the navigation is under way.
+test('a change heard while the card is being closed does not keep it open', async ({ browser }) => {
+	const staff = await signedInPage(browser, 'wydzial@torun.example');
+	const heard: string[] = [];
+	staff.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => heard.push(`${payload}`)));
+	await openBoardNamed(staff, BOARD);
+	await staff.getByRole('link', { name: SHARED_CARD }).click();
+	const dialog = staff.getByRole('dialog', { name: SHARED_CARD });
+	// Live at the card: its room is joined.
+	const here = dialog.getByRole('list', { name: 'Przy tej karcie teraz' });
+	await expect(here.getByText('Magdalena Zielińska')).toBeAttached();
+
+	let release = () => {};
+	const held = new Promise<void>((done) => (release = done));
+	let asked = () => {};
+	const boardAsked = new Promise<void>((done) => (asked = done));
+	await staff.route(/\/boards\/\d+\/__data\.json/, async (route) => {
+		asked();
+		await held;
+		await route.continue();
+	});
+	await dialog.getByRole('link', { name: 'Zamknij' }).click();
+	await boardAsked;
+
+	const other = await signedInPage(browser, 'koordynator@torun.example');
+	await openBoardNamed(other, BOARD);
+	await other.getByRole('link', { name: SHARED_CARD }).click();
+	const otherDialog = other.getByRole('dialog', { name: SHARED_CARD });
+	const comment = 'Komentarz w trakcie zamykania karty.';
+	const before = heard.length;
+	await otherDialog.getByLabel('Nowy komentarz').fill(comment);
+	await otherDialog.getByRole('button', { name: 'Wyślij komentarz' }).click();
+	await expect(otherDialog.getByText(comment)).toBeVisible();
+	await expect.poll(() => heard.slice(before).some((f) => f.includes('comment.'))).toBe(true);
+	// Let the page act on what it heard before the board's data comes.
+	await staff.waitForTimeout(500);
+	release();
+
+	await expect(staff).toHaveURL(/\/boards\/\d+$/);
+	await expect(staff.getByRole('dialog')).toHaveCount(0);
+	await expect(staff.getByRole('link', { name: SHARED_CARD })).toBeVisible();
+	await other.context().close();
+});
