@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { optionalDate, optionalId, recordId } from './common';
+import { optionalDate, optionalId, recordId, uniqueBy } from './common';
 import { z } from './zod';
 
 // Cards: one schema per form, shared by the pages and the server.
@@ -7,19 +7,25 @@ import { z } from './zod';
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** Labels typed as one comma-separated field: trimmed, unique, at most 10 of 40 characters. */
+/** "Edukacja" and " edukacja" are one label: case and inner spaces aside. */
+const sameLabel = (label: string) =>
+	label.normalize('NFC').replace(/\s+/g, ' ').toLocaleLowerCase('pl');
+
+/**
+ * Labels typed as one comma-separated field: trimmed, unique (the first spelling kept), at most 10
+ * of 40 characters.
+ */
 const labels = z
 	.string()
 	.optional()
 	.transform((v) =>
-		[
-			...new Set(
-				(v ?? '')
-					.split(',')
-					.map((l) => l.trim())
-					.filter(Boolean)
-			)
-		].slice(0, 10)
+		uniqueBy(
+			(v ?? '')
+				.split(',')
+				.map((l) => l.trim())
+				.filter(Boolean),
+			sameLabel
+		).slice(0, 10)
 	)
 	.pipe(z.array(z.string().max(40)));
 

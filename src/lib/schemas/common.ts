@@ -31,3 +31,18 @@ export const optionalDate = z
 	.union([isoDate, z.literal('')])
 	.optional()
 	.transform((v) => (v ? v : null));
+
+/**
+ * A list with each value once: the first of those that `keyOf` says are the same is kept, as it
+ * was typed. Every list a person sends is merged this way, since a value twice means nothing more
+ * than once, and the pages show each value by what it is.
+ */
+export function uniqueBy<T>(values: readonly T[], keyOf: (value: T) => unknown = (v) => v): T[] {
+	const seen = new Set<unknown>();
+	return values.filter((value) => {
+		const key = keyOf(value);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}

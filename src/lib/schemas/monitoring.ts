@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { isoDate, optionalId, recordId } from './common';
+import { isoDate, optionalId, recordId, uniqueBy } from './common';
 import { z } from './zod';
 
 // Activity reports and indicators: one schema per form, shared by the pages and the server.
@@ -23,7 +23,19 @@ const periodInOrder = (p: { periodStart: string; periodEnd: string }) =>
 	p.periodEnd >= p.periodStart;
 const periodError = { path: ['periodEnd'], error: () => m.error_period_order() };
 
-/** Links, one per line: http(s) only, at most 10. */
+/** Two spellings of one address are one link: `HTTPS://A.example` is `https://a.example/`. */
+const sameLink = (link: string) => {
+	try {
+		return new URL(link).href;
+	} catch {
+		return link;
+	}
+};
+
+/**
+ * Links, one per line: http(s) only, at most 10. A link given twice (or spelt twice) is kept once,
+ * as first typed: pasting one twice is an easy slip, and a report cannot be changed once sent.
+ */
 const links = z
 	.string()
 	.optional()
@@ -33,11 +45,9 @@ const links = z
 			.map((l) => l.trim())
 			.filter(Boolean)
 	)
-	.pipe(
-		z
-			.array(z.url({ protocol: /^https?$/, error: () => m.error_url() }).max(500))
-			.max(10, { error: () => m.error_too_many_links({ max: 10 }) })
-	);
+	.pipe(z.array(z.url({ protocol: /^https?$/, error: () => m.error_url() }).max(500)))
+	.transform((list) => uniqueBy(list, sameLink))
+	.pipe(z.array(z.string()).max(10, { error: () => m.error_too_many_links({ max: 10 }) }));
 
 export const reportSchema = z
 	.object({
@@ -58,6 +68,11 @@ export const reportSchema = z
 	.refine((r) => r.indicatorId.length === r.indicatorValue.length, {
 		path: ['indicatorValue'],
 		error: () => m.error_invalid()
+	})
+	// The form has one field per indicator: two values for one cannot be merged (which one?).
+	.refine((r) => new Set(r.indicatorId).size === r.indicatorId.length, {
+		path: ['indicatorValue'],
+		error: () => m.report_indicator_twice()
 	})
 	.transform(({ indicatorId, indicatorValue, ...report }, ctx) => {
 		const values: { indicatorId: number; value: number }[] = [];
