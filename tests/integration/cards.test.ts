@@ -112,16 +112,53 @@ describe('moving cards', () => {
 		});
 		expect(await columnOrder(todo)).toEqual([cards.c2!.id, cards.c1!.id]);
 		const c1 = await current(cards.c1!.id);
-		// A partner may move the card it takes part in.
+		// A partner may move the card it takes part in (to the top: it sees no other card there).
 		await moveCard(t.db, people.ngoA!, c1.id, {
 			columnId: doing,
-			afterId: cards.c3!.id,
+			afterId: undefined,
 			version: c1.version,
 			confirmWip: false
 		});
-		expect(await columnOrder(doing)).toEqual([cards.c3!.id, cards.c1!.id]);
+		expect(await columnOrder(doing)).toEqual([cards.c1!.id, cards.c3!.id]);
 		expect((await current(c1.id)).version).toBe(c1.version + 1);
 		expect(await countRows(t.db, 'event')).toBe(events + 2);
+		// And back after c3, as its department (which sees c3) would place it.
+		await moveCard(t.db, people.dept!, c1.id, {
+			columnId: doing,
+			afterId: cards.c3!.id,
+			version: c1.version + 1,
+			confirmWip: false
+		});
+		expect(await columnOrder(doing)).toEqual([cards.c3!.id, cards.c1!.id]);
+	});
+
+	it('answers a card the mover may not see as a missing one, in its real column or not', async () => {
+		const [todo, doing] = board.columns;
+		const c1 = await current(cards.c1!.id);
+		const events = await countRows(t.db, 'event');
+		// c3 (in `doing`) is hidden from the partner ngoA; 999999 does not exist.
+		const refusal = async (columnId: number, afterId: number) => {
+			try {
+				await moveCard(t.db, people.ngoA!, c1.id, {
+					columnId,
+					afterId,
+					version: c1.version,
+					confirmWip: false
+				});
+				return 'moved';
+			} catch (error) {
+				return `${(error as Error).constructor.name} ${(error as { key?: string }).key}`;
+			}
+		};
+		const answers = [
+			await refusal(doing, cards.c3!.id),
+			await refusal(todo, cards.c3!.id),
+			await refusal(doing, 999999),
+			await refusal(todo, 999999)
+		];
+		expect(answers).toEqual(Array(4).fill('ValidationError card_after_other_column'));
+		expect(await current(c1.id)).toEqual(c1);
+		expect(await countRows(t.db, 'event')).toBe(events);
 	});
 
 	it('refuses a stale version, a foreign column and a neighbour elsewhere, changing nothing', async () => {

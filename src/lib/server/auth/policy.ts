@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database, MembershipRole } from '../db/schema';
 import { NotFoundError } from '../errors';
 import type { SessionUser } from './session';
@@ -75,6 +75,82 @@ export const can = {
 	/** Define indicators and enter their values from other sources. */
 	manageIndicators: (actor: Actor) => isStaff(actor)
 } as const;
+
+/**
+ * The SQL twins of the rules above, for lists, counts and feeds: the same decisions made in the
+ * database, so no list, count, live event or catch-up decides visibility on its own.
+ */
+/**
+ * can.seeCard for a query over `card`: the viewer's organisation owns the card's board, or leads
+ * or partners the card.
+ */
+function cardVisibleTo(viewer: Viewer) {
+	const orgIds = [...viewer.orgs.keys()];
+	return (eb: ExpressionBuilder<Database, 'card'>) => {
+		if (can.seeEverything(viewer)) return eb.val(true);
+		if (orgIds.length === 0) return eb.val(false);
+		return eb.or([
+			eb.exists(
+				eb
+					.selectFrom('board as visibleBoard')
+					.select(sql`1`.as('one'))
+					.whereRef('visibleBoard.id', '=', 'card.boardId')
+					.where('visibleBoard.ownerOrganizationId', 'in', orgIds)
+			),
+			eb.exists(
+				eb
+					.selectFrom('cardOrganization as visibleOrg')
+					.select(sql`1`.as('one'))
+					.whereRef('visibleOrg.cardId', '=', 'card.id')
+					.where('visibleOrg.organizationId', 'in', orgIds)
+			)
+		]);
+	};
+}
+
+export const visible = {
+	/** can.seeCard, for a query over `card`. */
+	card: cardVisibleTo,
+	/** The ids of the cards the viewer may see, as a subquery (`… in (visible.cardIds(…))`). */
+	cardIds(db: Kysely<Database> | Transaction<Database>, viewer: Viewer) {
+		return db.selectFrom('card').select('card.id').where(cardVisibleTo(viewer));
+	}
+} as const;
+
+/**
+ * The facts the card rules look at, for a card named by id (an event's), in one statement; or
+ * undefined when the card is gone.
+ */
+export async function cardFacts(
+	db: Kysely<Database> | Transaction<Database>,
+	cardId: number
+): Promise<CardFacts | undefined> {
+	const row = await db
+		.selectFrom('card')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.select((eb) => [
+			'board.ownerOrganizationId',
+			eb
+				.selectFrom('cardOrganization')
+				.select(
+					sql<
+						{ id: number; role: 'lead' | 'partner' }[] | null
+					>`json_agg(json_build_object('id', organization_id, 'role', role))`.as('orgs')
+				)
+				.whereRef('cardOrganization.cardId', '=', 'card.id')
+				.as('orgs')
+		])
+		.where('card.id', '=', cardId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const orgs = row.orgs ?? [];
+	return {
+		// The card rules read only the owner; participants matter to the board rules alone.
+		board: { ownerOrganizationId: row.ownerOrganizationId, participantIds: [] },
+		leadId: orgs.find((o) => o.role === 'lead')?.id ?? null,
+		partnerIds: orgs.filter((o) => o.role === 'partner').map((o) => o.id)
+	};
+}
 
 export function requireAdmin(actor: Actor | null): asserts actor is Actor {
 	if (!actor || !can.administer(actor)) throw new NotFoundError();

@@ -1,43 +1,15 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/schema';
 import type { Viewer } from '../auth/policy';
-import { can } from '../auth/policy';
+import { can, visible } from '../auth/policy';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-/**
- * The SQL twin of can.seeCard, for lists: a card is visible when the viewer's organisation owns
- * its board or leads or partners the card. Filters use it, so no count or title leaks.
- */
-export function cardVisibleTo(viewer: Viewer) {
-	const orgIds = [...viewer.orgs.keys()];
-	return (eb: ExpressionBuilder<Database & { card: Database['card'] }, 'card'>) => {
-		if (can.seeEverything(viewer)) return eb.val(true);
-		if (orgIds.length === 0) return eb.val(false);
-		return eb.or([
-			eb.exists(
-				eb
-					.selectFrom('board as visibleBoard')
-					.select(sql`1`.as('one'))
-					.whereRef('visibleBoard.id', '=', 'card.boardId')
-					.where('visibleBoard.ownerOrganizationId', 'in', orgIds)
-			),
-			eb.exists(
-				eb
-					.selectFrom('cardOrganization as visibleOrg')
-					.select(sql`1`.as('one'))
-					.whereRef('visibleOrg.cardId', '=', 'card.id')
-					.where('visibleOrg.organizationId', 'in', orgIds)
-			)
-		]);
-	};
-}
 
 /** Boards the viewer may open: owned, joined, or holding a card their organisation takes part in. */
 export function listBoardsFor(db: Executor, viewer: Viewer) {
 	const orgIds = [...viewer.orgs.keys()];
-	const visible = cardVisibleTo(viewer);
+	const visibleCard = visible.card(viewer);
 	return (
 		db
 			.selectFrom('board')
@@ -50,7 +22,7 @@ export function listBoardsFor(db: Executor, viewer: Viewer) {
 						.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
 						.whereRef('card.boardId', '=', 'board.id')
 						.where('card.archivedAt', 'is', null)
-						.where(visible)
+						.where(visibleCard)
 						.select([
 							sql<number>`count(*)::int`.as('cardCount'),
 							sql<number>`(count(*) filter (where board_column.status = 'done'))::int`.as(

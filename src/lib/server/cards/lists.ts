@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
-import type { Viewer } from '../auth/policy';
-import { cardVisibleTo } from '../boards/repository';
+import { visible, type Viewer } from '../auth/policy';
 import type { Database } from '../db/schema';
 import { cardMatches } from './filters';
 import { listAssignees } from './repository';
@@ -47,7 +46,7 @@ function cardRows(db: Executor, viewer: Viewer, filters: CardFilters) {
 			'leadOrg.shortName as leadShortName'
 		])
 		.where('card.archivedAt', filters.archived ? 'is not' : 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.where(cardMatches(filters, viewer.id));
 }
 
@@ -130,7 +129,7 @@ export async function listBoardTiles(
 		])
 		.where('card.boardId', '=', boardId)
 		.where('card.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.where(cardMatches(filters, viewer.id));
 	return db
 		.selectFrom(ranked.as('tile'))
@@ -197,7 +196,7 @@ export async function countByColumn(db: Executor, boardId: number, viewer: Viewe
 		.select(['card.columnId', sql<number>`count(*)::int`.as('n')])
 		.where('card.boardId', '=', boardId)
 		.where('card.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.groupBy('card.columnId')
 		.execute();
 	return new Map(rows.map((r) => [r.columnId, Number(r.n)]));
@@ -205,19 +204,19 @@ export async function countByColumn(db: Executor, boardId: number, viewer: Viewe
 
 /** What the filters of a board offer: the organisations, people and labels on its visible cards. */
 export async function filterOptions(db: Executor, boardId: number, viewer: Viewer) {
-	const visible = db
+	const visibleHere = db
 		.selectFrom('card')
 		.select('card.id')
 		.where('card.boardId', '=', boardId)
 		.where('card.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer));
+		.where(visible.card(viewer));
 	const [orgs, people, labels] = await Promise.all([
 		db
 			.selectFrom('cardOrganization')
 			.innerJoin('organization', 'organization.id', 'cardOrganization.organizationId')
 			.select(['organization.id', 'organization.name', 'organization.shortName'])
 			.distinct()
-			.where('cardOrganization.cardId', 'in', visible)
+			.where('cardOrganization.cardId', 'in', visibleHere)
 			.orderBy('organization.name')
 			.execute(),
 		db
@@ -225,14 +224,14 @@ export async function filterOptions(db: Executor, boardId: number, viewer: Viewe
 			.innerJoin('user', 'user.id', 'cardAssignee.userId')
 			.select(['user.id', 'user.name'])
 			.distinct()
-			.where('cardAssignee.cardId', 'in', visible)
+			.where('cardAssignee.cardId', 'in', visibleHere)
 			.orderBy('user.name')
 			.execute(),
 		db
 			.selectFrom('card')
 			.select(sql<string>`unnest(card.labels)`.as('label'))
 			.distinct()
-			.where('card.id', 'in', visible)
+			.where('card.id', 'in', visibleHere)
 			.orderBy('label')
 			.execute()
 	]);

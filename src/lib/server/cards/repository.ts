@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { visible, type Viewer } from '../auth/policy';
 import type { Database } from '../db/schema';
 
 // One card at a time: what its page, its access check and its moves read.
@@ -66,16 +67,20 @@ export async function findCard(db: Executor, id: number) {
 
 /**
  * Everything a move needs to know of its target, in one statement: the column, the position of
- * the card it goes after (null when that card is not in the column), the next position after
- * that (the moving card aside), and, when asked, how many live cards the column holds.
+ * the card it goes after (null when that card is not in the column or the viewer may not see it:
+ * a hidden card is answered as a missing one, so a move cannot probe where it is), the next
+ * position after that (the moving card aside, hidden cards included: keys stay distinct), and,
+ * when asked, how many live cards the column holds.
  */
 export function findMoveTarget(
 	db: Executor,
+	viewer: Viewer,
 	target: { columnId: number; afterId: number | null; cardId: number; countLive: boolean }
 ) {
 	const { columnId, afterId, cardId } = target;
 	const afterPosition = sql<string | null>`(select a.position from card a
-		where a.id = ${afterId}::int and a.column_id = col.id)`;
+		where a.id = ${afterId}::int and a.column_id = col.id
+		and a.id in (${visible.cardIds(db, viewer).where('card.id', '=', afterId ?? 0)}))`;
 	return db
 		.selectFrom('boardColumn as col')
 		.select([

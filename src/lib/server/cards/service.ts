@@ -207,7 +207,7 @@ export async function moveCard(db: Db, actor: Actor, cardId: number, input: Move
 	if (!can.moveCard(viewer, facts)) throw new ForbiddenError();
 	if (card.version !== input.version) staleVersion(card);
 	if (input.afterId === cardId) throw new ValidationError('afterId', 'card_after_itself');
-	const column = await repo.findMoveTarget(db, {
+	const column = await repo.findMoveTarget(db, viewer, {
 		columnId: input.columnId,
 		afterId: input.afterId ?? null,
 		cardId,

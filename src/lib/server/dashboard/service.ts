@@ -11,8 +11,7 @@ import {
 import { inTreeOrder } from '$lib/domain/goal-tree';
 import type { CardStatus } from '$lib/domain/progress';
 import type { DashboardKind, DashboardQuery } from '$lib/schemas/dashboard';
-import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
-import { cardVisibleTo } from '../boards/repository';
+import { can, loadViewer, visible, type Actor, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { overdueCard } from '../goals/progress';
@@ -23,7 +22,7 @@ import { indicatorsOf } from '../indicators/service';
 // viewer may see, cut by goal and by organisation, with cards done month by month.
 // One page serves every role, through its defaults: the coordinator starts from everything, an
 // organisation's manager from their organisation, county staff from the county's strategy with
-// its municipalities. Every card figure goes through cardVisibleTo, as the goal tree's do.
+// its municipalities. Every card figure goes through visible.card, as the goal tree's do.
 
 type StrategyRow = Awaited<ReturnType<typeof listStrategies>>[number];
 
@@ -59,7 +58,7 @@ async function cardsOf(db: Db, viewer: Viewer, strategyId: number): Promise<Dash
 		.where('goal.strategyId', '=', strategyId)
 		.where('card.archivedAt', 'is', null)
 		.where('board.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.execute();
 	return rows.map((r) => {
 		const orgs = typeof r.orgs === 'string' ? JSON.parse(r.orgs) : r.orgs;
@@ -93,7 +92,7 @@ async function activitiesOf(
 		.where('r.periodStart', '<=', `${year}-12-31`)
 		.where('r.periodEnd', '>=', `${year}-01-01`)
 		.where('board.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.execute();
 	return rows.map((r) => ({ ...r, participants: r.participants ?? null }));
 }

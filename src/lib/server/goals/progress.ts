@@ -6,14 +6,13 @@ import {
 	type GoalProgress,
 	type StatusCounts
 } from '$lib/domain/progress';
-import { can, type Actor, type Viewer } from '../auth/policy';
-import { cardVisibleTo } from '../boards/repository';
+import { can, visible, type Actor, type Viewer } from '../auth/policy';
 import { listBoards } from '../boards/service';
 import type { Db } from '../db';
 import { indicatorsOf } from '../indicators/service';
 
 // The goal tree meets the boards: how many cards carry out each goal, and which. Every count and
-// list goes through cardVisibleTo, so a goal's progress never reveals a card its viewer may not
+// list goes through visible.card, so a goal's progress never reveals a card its viewer may not
 // open. Cards of archived boards are left out too: their card pages answer 404.
 
 /**
@@ -54,7 +53,7 @@ export async function cardCountsByGoal(
 		.where('goal.strategyId', '=', strategyId)
 		.where('card.archivedAt', 'is', null)
 		.where('board.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.groupBy(['goal.id', 'boardColumn.status'])
 		.execute();
 	return countsByGoal(rows);
@@ -125,7 +124,7 @@ export async function listGoalCards(db: Db, viewer: Viewer, goalId: number) {
 		])
 		.where('card.archivedAt', 'is', null)
 		.where('board.archivedAt', 'is', null)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.orderBy('overdue', 'desc')
 		.orderBy('card.dueDate', (ob) => ob.asc().nullsLast())
 		.orderBy('card.id')

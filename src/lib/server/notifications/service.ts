@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../auth/policy';
-import { loadViewer } from '../auth/policy';
-import { cardVisibleTo } from '../boards/repository';
+import { loadViewer, visible } from '../auth/policy';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { recordNotificationEvents, unreadCount as countUnread } from './repository';
@@ -35,7 +34,7 @@ export async function listNotifications(db: Db, actor: Actor, options: { before?
 			sql<boolean>`notification.due_date < current_date`.as('overdue')
 		])
 		.where('notification.userId', '=', viewer.id)
-		.where(cardVisibleTo(viewer))
+		.where(visible.card(viewer))
 		.orderBy('notification.id', 'desc')
 		.limit(NOTIFICATIONS_PAGE);
 	if (options.before) query = query.where('notification.id', '<', options.before);
