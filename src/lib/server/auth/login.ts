@@ -4,38 +4,69 @@ import { RateLimitedError } from '../errors';
 import { hashPassword, verifyPassword } from './password';
 import { createSession, generateSessionToken, type ValidSession } from './session';
 
-// Sign-in, with failures limited per account and per address: after MAX_FAILURES within WINDOW
-// the next try is refused until the oldest of them leaves the window. Attempts live in the
-// database so the limit holds across restarts and instances.
+// Sign-in, with failures limited per account and, more loosely, per address (one person
+// mistyping must not lock out an office behind one NAT): after the limit within WINDOW the next
+// try is refused until the oldest failure leaves the window. Attempts live in the database so
+// the limit holds across restarts and instances.
+//
+// Every try is counted BEFORE its password is checked: one short transaction takes an advisory
+// lock on the account, then on the address (always in that order, so two tries never wait on
+// each other crosswise), counts the failures in the window, and either refuses or inserts the
+// try's row as a reservation. Only then is the (slow) password checked. A failure leaves its
+// row as the failure; a success deletes the account's rows. So tries sent at one moment, from
+// one instance or several, are checked at most MAX_FAILURES times for an account.
 
 export const MAX_FAILURES = 5;
+export const MAX_ADDRESS_FAILURES = 50;
 export const WINDOW_MS = 15 * 60 * 1000;
+
+// Two separate key spaces for pg_advisory_xact_lock(int, int): an account's lock never
+// stands for an address's.
+const ACCOUNT_LOCK = 0x51a1;
+const ADDRESS_LOCK = 0x51a2;
 
 // Verifying against a real hash when the account is unknown keeps both paths equally slow, so
 // timing does not tell which e-mail addresses exist.
 let dummyHash: Promise<string> | undefined;
 
-async function retryAfter(db: Db, email: string, address: string): Promise<Date | null> {
-	const since = new Date(Date.now() - WINDOW_MS);
-	const rows = await db
-		.selectFrom('loginAttempt')
-		.select([
-			sql<number>`count(*) filter (where email = ${email})::int`.as('byEmail'),
-			sql<number>`count(*) filter (where address = ${address})::int`.as('byAddress'),
-			sql<Date | null>`min(attempted_at) filter (where email = ${email})`.as('oldestByEmail'),
-			sql<Date | null>`min(attempted_at) filter (where address = ${address})`.as('oldestByAddress')
-		])
-		.where('attemptedAt', '>', since)
-		.where((eb) => eb.or([eb('email', '=', email), eb('address', '=', address)]))
-		.executeTakeFirstOrThrow();
-	const blockedSince = [
-		rows.byEmail >= MAX_FAILURES ? rows.oldestByEmail : null,
-		rows.byAddress >= MAX_FAILURES ? rows.oldestByAddress : null
-	]
-		.filter((d): d is Date => d !== null)
-		.map((d) => new Date(d).getTime());
-	if (blockedSince.length === 0) return null;
-	return new Date(Math.max(...blockedSince) + WINDOW_MS);
+/** Counts the try against both limits and reserves its row, or returns when to try again. */
+async function reserveAttempt(
+	db: Db,
+	email: string,
+	address: string
+): Promise<{ id: string } | { until: Date }> {
+	return db.transaction().execute(async (trx) => {
+		await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`.execute(trx);
+		await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${address}))`.execute(
+			trx
+		);
+		const counts = await trx
+			.selectFrom('loginAttempt')
+			.select([
+				sql<number>`count(*) filter (where email = ${email})::int`.as('byEmail'),
+				sql<number>`count(*) filter (where address = ${address})::int`.as('byAddress'),
+				sql<Date | null>`min(attempted_at) filter (where email = ${email})`.as('oldestByEmail'),
+				sql<Date | null>`min(attempted_at) filter (where address = ${address})`.as(
+					'oldestByAddress'
+				)
+			])
+			// The database's clock, the same for every instance.
+			.where('attemptedAt', '>', sql<Date>`now() - ${WINDOW_MS} * interval '1 millisecond'`)
+			.where((eb) => eb.or([eb('email', '=', email), eb('address', '=', address)]))
+			.executeTakeFirstOrThrow();
+		const blockedSince = [
+			counts.byEmail >= MAX_FAILURES ? counts.oldestByEmail : null,
+			counts.byAddress >= MAX_ADDRESS_FAILURES ? counts.oldestByAddress : null
+		]
+			.filter((d): d is Date => d !== null)
+			.map((d) => new Date(d).getTime());
+		if (blockedSince.length > 0) return { until: new Date(Math.max(...blockedSince) + WINDOW_MS) };
+		return trx
+			.insertInto('loginAttempt')
+			.values({ email, address })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+	});
 }
 
 export type SignInResult =
@@ -47,8 +78,9 @@ export async function signIn(
 	input: { email: string; password: string; address: string }
 ): Promise<SignInResult> {
 	const email = input.email.trim().toLowerCase();
-	const until = await retryAfter(db, email, input.address);
-	if (until) {
+	const reserved = await reserveAttempt(db, email, input.address);
+	if ('until' in reserved) {
+		const { until } = reserved;
 		throw new RateLimitedError('login_rate_limited', {
 			time: until.toLocaleTimeString('pl-PL', {
 				hour: '2-digit',
@@ -65,10 +97,8 @@ export async function signIn(
 		.executeTakeFirst();
 	dummyHash ??= hashPassword('not-a-real-password');
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-	if (!user || !valid || user.disabledAt) {
-		await db.insertInto('loginAttempt').values({ email, address: input.address }).execute();
-		return { ok: false };
-	}
+	// A failure keeps its reserved row: that row is the failure.
+	if (!user || !valid || user.disabledAt) return { ok: false };
 	// A fresh token at every sign-in: a token planted before sign-in is never promoted.
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id);
