@@ -10,6 +10,7 @@ import {
 	mentionable
 } from '../../src/lib/server/comments/service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/lib/server/errors';
+import { erasePerson } from '../../src/lib/server/users/personal-data';
 import { sweepDueNotifications } from '../../src/lib/server/notifications/due';
 import {
 	listNotifications,
@@ -74,6 +75,9 @@ beforeAll(async () => {
 	// A manager of the board's department may comment on every card of it.
 	await person('author', 'member', [[dept.id, 'manager']]);
 	await person('colleague', 'member', [[dept.id, 'member']]);
+	await person('renamed', 'member', [[dept.id, 'member']]);
+	await person('erased', 'member', [[dept.id, 'member']]);
+	await person('admin', 'admin');
 	await person('manager', 'member', [[ngo.id, 'manager']]);
 	await person('assignee', 'member', [[ngo.id, 'member']]);
 	await person('outsider', 'member', [[stranger.id, 'member']]);
@@ -168,6 +172,61 @@ describe('comments', () => {
 			'comment.edited',
 			'comment.deleted'
 		]);
+	});
+});
+
+describe('mentions', () => {
+	const rename = (id: number, name: string) =>
+		t.db.updateTable('user').set({ name }).where('id', '=', id).execute();
+	const shown = async (id: number) => (await listComments(t.db, card.id)).find((c) => c.id === id)!;
+
+	it('show the person’s current name, never the text typed in the link', async () => {
+		const { author, colleague } = people;
+		const typed = `@[Prezydent Miasta](user:${colleague!.id})`;
+		const { id } = await addComment(t.db, author!, card.id, { body: `Pytanie do ${typed}` });
+		const comment = await shown(id);
+		expect(comment.html).toContain(`<span class="mention">@${colleague!.name}</span>`);
+		expect(comment.html).not.toContain('Prezydent');
+		// The text the author edits carries the current name too.
+		expect(comment.body).toBe(`Pytanie do ${mentionToken(colleague!)}`);
+	});
+
+	it('follow a rename: an old comment shows the new name', async () => {
+		const { author, renamed } = people;
+		const { id } = await addComment(t.db, author!, card.id, {
+			body: `Dla ${mentionToken(renamed!)}`
+		});
+		await rename(renamed!.id, 'Zofia Nowa-Nazwisko');
+		const comment = await shown(id);
+		expect(comment.html).toContain('<span class="mention">@Zofia Nowa-Nazwisko</span>');
+		expect(comment.html).not.toContain(renamed!.name);
+		expect(comment.body).not.toContain(renamed!.name);
+	});
+
+	it('show an erased person under their pseudonym, as everywhere else', async () => {
+		const { author, erased, admin } = people;
+		const { id } = await addComment(t.db, author!, card.id, {
+			body: `Dla ${mentionToken(erased!)}`
+		});
+		await erasePerson(t.db, admin!, erased!.id);
+		const comment = await shown(id);
+		expect(comment.html).toContain(`<span class="mention">@Osoba usunięta #${erased!.id}</span>`);
+		expect(comment.html).not.toContain(erased!.name);
+		expect(comment.body).not.toContain(erased!.name);
+	});
+
+	it('show a name as text, never as Markdown or HTML', async () => {
+		const { author, renamed } = people;
+		const { id } = await addComment(t.db, author!, card.id, {
+			body: `Dla ${mentionToken(renamed!)}`
+		});
+		await rename(renamed!.id, '*Ewa* [link](https://example.test) <b>x</b>');
+		const { html } = await shown(id);
+		expect(html).toContain(
+			'<span class="mention">@*Ewa* [link](https://example.test) &lt;b&gt;x&lt;/b&gt;</span>'
+		);
+		expect(html).not.toContain('<em>');
+		expect(html).not.toContain('<a ');
 	});
 });
 

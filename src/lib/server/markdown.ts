@@ -50,11 +50,17 @@ export function renderMarkdown(text: string): string {
 	return sanitizeHtml(marked.parse(text) as string, OPTIONS);
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// Every character of a name but letters, digits and spaces as an HTML entity: a name is shown as
+// it is, never read as Markdown (`*`, `[…](…)`) or HTML. The sanitiser decodes them again.
+const asText = (text: string) => text.replace(/[^\p{L}\p{N} ]/gu, (c) => `&#${c.codePointAt(0)};`);
 
-/** A comment: Markdown, with its mentions shown as the names they mention. */
-export function renderComment(text: string): string {
+/**
+ * A comment: Markdown, with each mention shown as the CURRENT name of the person it points to
+ * (`nameOf(id)`), never the text typed in the link: a renamed person shows under the new name,
+ * an erased one under their pseudonym, and a link cannot pass itself off as someone else.
+ */
+export function renderComment(text: string, nameOf: (id: number) => string): string {
 	return renderMarkdown(
-		replaceMentions(text, (name) => `<span class="mention">@${escapeHtml(name)}</span>`)
+		replaceMentions(text, (_typed, id) => `<span class="mention">@${asText(nameOf(id))}</span>`)
 	);
 }

@@ -1,4 +1,5 @@
-import { mentionedIds } from '$lib/domain/mentions';
+import { sql } from 'kysely';
+import { mentionedIds, mentionToken, replaceMentions } from '$lib/domain/mentions';
 import type { EditCommentInput, NewCommentInput } from '$lib/schemas/comments';
 import { can, loadViewer, type Actor } from '../auth/policy';
 import { visibleCard } from '../cards/service';
@@ -7,6 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
 import { notify, peopleOfCard, peopleWhoSee } from '../notifications/repository';
+import { erasedName } from '../users/pseudonym';
 
 // Comments on a card. Whoever may move a card may comment on it; an author edits and deletes
 // their own (a deleted comment leaves a marker, so a thread that answered it still reads). A
@@ -15,6 +17,16 @@ import { notify, peopleOfCard, peopleWhoSee } from '../notifications/repository'
 
 type Executor = Parameters<typeof recordEvent>[0];
 
+// The ids a comment's mentions point to, for the database to look up their names: looser than
+// the mention syntax (domain/mentions.ts decides what is a mention), as it only picks names.
+const MENTIONED_ID = String.raw`\]\(user:([0-9]{1,9})\)`;
+
+/**
+ * A card's comments. Each mention shows the person's current name (and the body sent to the
+ * author's edit form carries it too), looked up in the same statement: a rename shows in old
+ * comments, an erased person shows under their pseudonym, and a name typed into a link shows
+ * nowhere.
+ */
 export async function listComments(db: Db, cardId: number) {
 	const rows = await db
 		.selectFrom('comment')
@@ -26,14 +38,27 @@ export async function listComments(db: Db, cardId: number) {
 			'comment.body',
 			'comment.createdAt',
 			'comment.editedAt',
-			'comment.deletedAt'
+			'comment.deletedAt',
+			sql<Record<string, string> | null>`(
+				select json_object_agg(mentioned.id, mentioned.name) from "user" as mentioned
+				where mentioned.id in (
+					select match[1]::int from regexp_matches(comment.body, ${MENTIONED_ID}, 'g') as match
+				)
+			)`.as('mentionNames')
 		])
 		.where('comment.cardId', '=', cardId)
 		.orderBy('comment.id')
 		.execute();
-	return rows.map(({ body, ...row }) =>
-		row.deletedAt ? { ...row, body: '', html: '' } : { ...row, body, html: renderComment(body) }
-	);
+	return rows.map(({ body, mentionNames, ...row }) => {
+		if (row.deletedAt) return { ...row, body: '', html: '' };
+		// A person with no row at all (none is ever deleted) reads as one erased.
+		const nameOf = (id: number) => mentionNames?.[id] ?? erasedName(id);
+		return {
+			...row,
+			body: replaceMentions(body, (_typed, id) => mentionToken({ id, name: nameOf(id) })),
+			html: renderComment(body, nameOf)
+		};
+	});
 }
 
 /** The people a text mentions, refused when one of them may not see the card. */
