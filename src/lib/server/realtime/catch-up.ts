@@ -1,11 +1,13 @@
 import type { CatchUp } from '$lib/realtime/events';
 import type { Actor } from '../auth/policy';
 import { loadViewer } from '../auth/policy';
+import { eventsVisibleTo } from './visibility';
 import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { boardEvent, latestEventId } from './publisher';
 
-// The events of a board a client missed while its connection was down, by id. Past a few hundred
+// The events of a board a client missed while its connection was down, by id: those the viewer
+// would have been sent live (./visibility.ts decides both). Past a few hundred
 // events, or an hour, reloading the board is cheaper and simpler than replaying them.
 
 export const CATCH_UP_MAX_EVENTS = 500;
@@ -17,13 +19,15 @@ export async function boardEventsSince(
 	boardId: number,
 	after: string
 ): Promise<CatchUp> {
-	await boardFor(db, await loadViewer(db, actor), boardId);
+	const viewer = await loadViewer(db, actor);
+	await boardFor(db, viewer, boardId);
 	const latestId = await latestEventId(db);
 	const rows = await db
 		.selectFrom('event')
 		.select(['id', 'type', 'boardId', 'cardId', 'payload', 'occurredAt'])
 		.where('boardId', '=', boardId)
 		.where('id', '>', after)
+		.where(eventsVisibleTo(db, viewer))
 		.orderBy('id')
 		.limit(CATCH_UP_MAX_EVENTS + 1)
 		.execute();

@@ -1,7 +1,12 @@
-// The public progress page's live feed: the real-time server calls `changed()` for every
-// published board event, and the page's Server-Sent Events stream tells its readers to reload.
-// The sockets stay for signed-in people only; this carries no content at all. Kept on globalThis,
-// as in development the real-time server and the app load their own copies of this module.
+import type { Db } from '../db';
+import type { EventRow } from './publisher';
+
+// The public progress page's live feed: the real-time server calls `publicChanged()` for every
+// published event that changes what the page shows, and the page's Server-Sent Events stream
+// tells its readers to reload. The sockets stay for signed-in people only; this carries no content
+// at all, and is silent about what the page does not show (comments, reports, people, moves within
+// a status), so its timing tells nothing about them. Kept on globalThis, as in development the
+// real-time server and the app load their own copies of this module.
 
 type Listener = () => void;
 const KEY = Symbol.for('torun.publicFeed');
@@ -15,4 +20,56 @@ export function publicChanged() {
 export function onPublicChange(listener: Listener): () => void {
 	listeners.add(listener);
 	return () => listeners.delete(listener);
+}
+
+/** Changes that always alter the page: the goal tree, indicators, which cards count. */
+const ALWAYS = new Set([
+	'goal.created',
+	'goal.updated',
+	'goal.moved',
+	'goal.deleted',
+	'indicator.created',
+	'indicator.value_added',
+	'card.created',
+	'card.archived',
+	'card.restored',
+	'column.updated',
+	'column.removed',
+	'board.strategy_changed',
+	'report.accepted'
+]);
+/** A public card shows these fields (and its lead organisation); every card counts by its goal. */
+const SHOWN_FIELDS = ['title', 'startDate', 'dueDate'];
+
+/** Whether an event changes what the public page shows. */
+export async function showsOnPublicPage(db: Db, row: EventRow): Promise<boolean> {
+	if (ALWAYS.has(row.type)) return true;
+	const payload = (row.payload ?? {}) as Record<string, unknown>;
+	if (row.type === 'card.moved') {
+		// Progress counts by status: a move between columns of one status changes nothing shown.
+		const columns = await db
+			.selectFrom('boardColumn')
+			.select('status')
+			.distinct()
+			.where('id', 'in', [payload.fromColumnId as number, payload.toColumnId as number])
+			.execute();
+		return columns.length > 1;
+	}
+	if (row.type === 'card.updated') {
+		const changed = (payload.changed ?? []) as string[];
+		if (changed.includes('goalId') || changed.includes('isPublic')) return true;
+		return changed.some((f) => SHOWN_FIELDS.includes(f)) && (await isPublic(db, row.cardId));
+	}
+	if (row.type === 'card.organizations_changed') return isPublic(db, row.cardId);
+	return false;
+}
+
+async function isPublic(db: Db, cardId: number | null): Promise<boolean> {
+	if (cardId === null) return false;
+	const card = await db
+		.selectFrom('card')
+		.select('isPublic')
+		.where('id', '=', cardId)
+		.executeTakeFirst();
+	return !!card?.isPublic;
 }

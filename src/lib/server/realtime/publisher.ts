@@ -26,13 +26,17 @@ export async function latestEventId(db: Db): Promise<string> {
 export interface EventRow {
 	id: string;
 	type: string;
+	actorId: number | null;
+	entityId: number;
 	boardId: number | null;
 	cardId: number | null;
 	payload: unknown;
 }
 
 /** What a board's watchers are told of an event: a move says where the card went. */
-export function boardEvent(row: EventRow & { boardId: number }): BoardEvent {
+export function boardEvent(
+	row: Pick<EventRow, 'id' | 'type' | 'cardId' | 'payload'> & { boardId: number }
+): BoardEvent {
 	const event: BoardEvent = {
 		id: row.id,
 		type: row.type,
@@ -67,7 +71,10 @@ export function startPublisher(
 	let queued = false;
 
 	const select = () =>
-		db().selectFrom('event').select(['id', 'type', 'boardId', 'cardId', 'payload']).orderBy('id');
+		db()
+			.selectFrom('event')
+			.select(['id', 'type', 'actorId', 'entityId', 'boardId', 'cardId', 'payload'])
+			.orderBy('id');
 
 	async function tick() {
 		queued = false;

@@ -12,7 +12,7 @@ import {
 	type ServerToClient
 } from '$lib/realtime/events';
 import { sessionCookieName } from '../auth/cookie';
-import { loadViewer, type Viewer } from '../auth/policy';
+import { can, cardFacts, loadViewer, type CardFacts, type Viewer } from '../auth/policy';
 import { validateSessionToken } from '../auth/session';
 import { boardFor } from '../boards/service';
 import { visibleCard } from '../cards/service';
@@ -21,8 +21,9 @@ import { NotFoundError } from '../errors';
 import { unreadCount } from '../notifications/service';
 import { sweepDueNotifications } from '../notifications/due';
 import { RETENTION_SWEEP_MS, sweepRetention } from '../retention';
-import { publicChanged } from './public-feed';
+import { publicChanged, showsOnPublicPage } from './public-feed';
 import { boardEvent, latestEventId, startPublisher, type EventRow, type Listen } from './publisher';
+import { mayReceive } from './visibility';
 
 // The Socket.IO server on the app's own port: pushes only. A socket is let in with the same
 // session cookie as HTTP and from the app's own origin; it joins a board's or a card's room only
@@ -63,6 +64,8 @@ function roomOf(kind: keyof typeof ROOM_REQUESTS, request: unknown): string | nu
 	return parsed.success ? `${kind}:${parsed.data}` : null;
 }
 
+/** Sockets one person may hold open on one instance (tabs, devices); the next is refused. */
+export const MAX_SOCKETS_PER_PERSON = 20;
 /** Client messages a socket may send in one second before it is cut off. */
 export const MAX_MESSAGES_PER_SECOND = 20;
 /** The largest message a client may send: payloads are tiny (an id); anything large is not ours. */
@@ -95,6 +98,21 @@ async function currentViewer(db: Db, userId: number): Promise<Viewer | null> {
 	return user ? loadViewer(db, user) : null;
 }
 
+/**
+ * Changes to a person that decide what their open sockets may receive, from whatever path made
+ * them (a page, the CLI, a script): the publisher hands every committed event to the real-time
+ * server, which re-checks (memberships, role) or disconnects (account ended) that person's
+ * sockets on this instance. Every instance reads every event, so each does it for its own.
+ */
+const RECHECK_ON = new Set([
+	'user.updated',
+	'user.membership_added',
+	'user.membership_changed',
+	'user.membership_removed',
+	'user.enabled'
+]);
+const DISCONNECT_ON = new Set(['user.disabled', 'user.erased', 'user.password_reset']);
+
 /** Whether the viewer may be in a `board:<id>` or `card:<id>` room. */
 async function maySee(db: Db, viewer: Viewer, room: string): Promise<boolean> {
 	const [kind, raw] = room.split(':');
@@ -120,7 +138,10 @@ export interface Realtime {
 	io: RealtimeServer;
 	/** Disconnects the sockets of a session (sign-out) or of a person (account disabled). */
 	disconnect(match: { sessionId?: string; userId?: number }): Promise<void>;
-	/** Takes a person's sockets out of the rooms they may no longer see (memberships changed). */
+	/**
+	 * Takes a person's sockets on this instance out of the rooms they may no longer see. Done by
+	 * the server itself for every committed change of a person (RECHECK_ON).
+	 */
 	recheck(userId: number): Promise<void>;
 	close(): Promise<void>;
 }
@@ -160,10 +181,16 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 		const token = sessionToken(socket.request.headers.cookie);
 		const result = token ? await validateSessionToken(db(), token).catch(() => null) : null;
 		if (!result) return next(new Error('unauthorized'));
+		// Counted and joined in one synchronous step, so sockets opened at once cannot all pass.
+		const personal = `user:${result.user.id}`;
+		if ((io.sockets.adapter.rooms.get(personal)?.size ?? 0) >= MAX_SOCKETS_PER_PERSON)
+			return next(new Error('too_many_connections'));
 		socket.data.viewer = result.user;
 		socket.data.name = result.user.name;
 		socket.data.sessionId = result.session.id;
 		socket.data.recent = [];
+		// A socket refused later, or whose client goes before it is let in, leaves its rooms.
+		void socket.join(personal);
 		next();
 	});
 
@@ -204,7 +231,6 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 	}
 
 	io.on('connection', (socket: AppSocket) => {
-		void socket.join(`user:${socket.data.viewer.id}`);
 		socket.use((_packet, next) => {
 			if (overLimit(socket)) socket.disconnect(true);
 			else next();
@@ -236,12 +262,77 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 	const strategyWatched = () =>
 		[...io.sockets.adapter.rooms.keys()].some((room) => room.startsWith('strategy:'));
 
+	/**
+	 * Takes a person's sockets on this instance out of the rooms they may no longer see, and
+	 * refreshes the person they act as (role, memberships), by which their events are filtered.
+	 */
+	async function recheckLocal(userId: number) {
+		const sockets = socketsIn(`user:${userId}`);
+		if (sockets.length === 0) return;
+		const viewer = await currentViewer(db(), userId);
+		for (const socket of sockets) {
+			if (!viewer) {
+				socket.disconnect(true);
+				continue;
+			}
+			socket.data.viewer = viewer;
+			await leaveUnseen(socket, viewer);
+		}
+	}
+
+	async function leaveUnseen(socket: AppSocket, viewer: Viewer) {
+		for (const room of [...socket.rooms]) {
+			if (!(room.startsWith('board:') || room.startsWith('card:'))) continue;
+			if (await maySee(db(), viewer, room)) continue;
+			await socket.leave(room);
+			presenceLater(room);
+		}
+	}
+
+	/** A card's organisations changed: who no longer sees it leaves its room (and maybe its board's). */
+	async function recheckCardRooms(row: EventRow, facts: CardFacts) {
+		const rooms = [`card:${row.cardId}`, `board:${row.boardId}`];
+		for (const socket of new Set(rooms.flatMap(socketsIn))) {
+			const viewer = socket.data.viewer;
+			if (can.seeCard(viewer, facts)) continue;
+			await leaveUnseen(socket, viewer);
+		}
+	}
+
+	/** This instance's sockets in a room. */
+	const socketsIn = (room: string): AppSocket[] =>
+		[...(io.sockets.adapter.rooms.get(room) ?? [])]
+			.map((id) => io.sockets.sockets.get(id))
+			.filter((socket): socket is AppSocket => socket !== undefined);
+
+	/** Sends to the sockets of a room whose person may be told of the event (./visibility.ts). */
+	function tell(
+		room: string,
+		row: EventRow,
+		facts: CardFacts | undefined,
+		send: (socket: AppSocket) => void
+	) {
+		for (const socket of socketsIn(room))
+			if (mayReceive(socket.data.viewer, row, facts)) send(socket);
+	}
+
 	async function publish(row: EventRow) {
+		if (RECHECK_ON.has(row.type)) await recheckLocal(row.entityId);
+		if (DISCONNECT_ON.has(row.type))
+			for (const socket of socketsIn(`user:${row.entityId}`)) socket.disconnect(true);
+		const rooms = [
+			row.boardId !== null ? `board:${row.boardId}` : null,
+			row.cardId !== null ? `card:${row.cardId}` : null
+		].filter((room): room is string => room !== null && io.sockets.adapter.rooms.has(room));
+		// The card's facts are read once per event, and only when someone here may be told of it.
+		const facts =
+			row.cardId !== null && (rooms.length > 0 || strategyWatched())
+				? await cardFacts(db(), row.cardId)
+				: undefined;
+		if (row.type === 'card.organizations_changed' && facts) await recheckCardRooms(row, facts);
 		if (row.boardId !== null) {
-			io.local
-				.to(`board:${row.boardId}`)
-				.emit('board:changed', boardEvent({ ...row, boardId: row.boardId }));
-			publicChanged();
+			const event = boardEvent({ ...row, boardId: row.boardId });
+			tell(`board:${row.boardId}`, row, facts, (socket) => socket.emit('board:changed', event));
 			if (strategyWatched()) {
 				const board = await db()
 					.selectFrom('board')
@@ -249,15 +340,16 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 					.where('id', '=', row.boardId)
 					.executeTakeFirst();
 				if (board)
-					io.local
-						.to(`strategy:${board.strategyId}`)
-						.emit('strategy:changed', { id: row.id, strategyId: board.strategyId });
+					tell(`strategy:${board.strategyId}`, row, facts, (socket) =>
+						socket.emit('strategy:changed', { id: row.id, strategyId: board.strategyId })
+					);
 			}
 		}
-		if (row.cardId !== null)
-			io.local
-				.to(`card:${row.cardId}`)
-				.emit('card:changed', { id: row.id, type: row.type, cardId: row.cardId });
+		if (row.cardId !== null) {
+			const event = { id: row.id, type: row.type, cardId: row.cardId };
+			tell(`card:${row.cardId}`, row, facts, (socket) => socket.emit('card:changed', event));
+		}
+		if (await showsOnPublicPage(db(), row)) publicChanged();
 		if (row.type.startsWith('notification.')) {
 			const userId = (row.payload as { userId: number }).userId;
 			if (io.sockets.adapter.rooms.has(`user:${userId}`))
@@ -303,21 +395,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 			for (const socket of sockets)
 				if (!match.sessionId || socket.data.sessionId === match.sessionId) socket.disconnect(true);
 		},
-		async recheck(userId) {
-			const viewer = await currentViewer(db(), userId);
-			for (const socket of await io.in(`user:${userId}`).fetchSockets()) {
-				if (!viewer) {
-					socket.disconnect(true);
-					continue;
-				}
-				for (const room of socket.rooms) {
-					if (!(room.startsWith('board:') || room.startsWith('card:'))) continue;
-					if (await maySee(db(), viewer, room)) continue;
-					socket.leave(room);
-					presenceLater(room);
-				}
-			}
-		},
+		recheck: recheckLocal,
 		async close() {
 			closing = true;
 			clearInterval(sweepTimer);

@@ -7,7 +7,6 @@ import {
 } from '$lib/schemas/users';
 import { z } from '$lib/schemas/zod';
 import { db } from '$lib/server/db/app';
-import { realtime } from '$lib/server/realtime/app';
 import { formAction, handleDomain } from '$lib/server/http';
 import { adminOr404, personIdOr404 } from '$lib/server/users/guard';
 import * as memberships from '$lib/server/users/memberships';
@@ -16,7 +15,8 @@ import * as people from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 
 // One person: details, organisations, password and account state, each its own form. Every
-// answer carries the form's `intent`, so the page shows it beside that form.
+// answer carries the form's `intent`, so the page shows it beside that form. What a change means
+// for the person's open sockets (re-checked rooms, disconnection) follows from its event.
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = adminOr404(locals.user);
@@ -59,7 +59,6 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, membershipSchema, async (input) => {
 			await memberships.changeMembership(db(), actor, id, input);
-			await realtime()?.recheck(id);
 			return { intent: 'memberships', done: 'changed' };
 		});
 	},
@@ -67,8 +66,6 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, membershipRefSchema, async ({ organizationId }) => {
 			await memberships.removeMembership(db(), actor, id, organizationId);
-			// Out of the rooms of what the organisation let them see, at once.
-			await realtime()?.recheck(id);
 			return { intent: 'memberships', done: 'removed' };
 		});
 	},
@@ -76,7 +73,6 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, passwordResetSchema, async ({ password }) => {
 			await people.resetPassword(db(), actor, id, password);
-			await realtime()?.disconnect({ userId: id });
 			return { intent: 'password', done: 'reset' };
 		});
 	},
@@ -84,7 +80,6 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, noInput, async () => {
 			await people.disablePerson(db(), actor, id);
-			await realtime()?.disconnect({ userId: id });
 			return { intent: 'account', done: 'disabled' };
 		});
 	},
@@ -92,7 +87,6 @@ export const actions: Actions = {
 		const { actor, id } = target(params.id, locals.user);
 		return formAction(request, eraseSchema, async () => {
 			await erasePerson(db(), actor, id);
-			await realtime()?.disconnect({ userId: id });
 			return { intent: 'erase', done: 'erased' };
 		});
 	},
