@@ -7,7 +7,8 @@ import type { BoardEvent, ClientToServer, JoinAnswer, ServerToClient, Viewer } f
 // missed over HTTP.
 
 type AppSocket = Socket<ServerToClient, ClientToServer>;
-export type ConnectionState = 'connecting' | 'online' | 'offline';
+/** `crowded`: the server refused one more socket for this person (too many tabs open). */
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'crowded';
 export type Room = `board:${number}` | `card:${number}` | `strategy:${number}`;
 
 export interface RoomWatcher {
@@ -72,7 +73,9 @@ function connection(): AppSocket {
 		dropped = true;
 		for (const watchers of rooms.values()) for (const w of watchers) w.onDrop?.();
 	});
-	live.on('connect_error', () => setState('offline'));
+	live.on('connect_error', (error) =>
+		setState(error.message === 'too_many_connections' ? 'crowded' : 'offline')
+	);
 	// The browser knows first when the network goes: do not wait for a missed heartbeat.
 	window.addEventListener('offline', () => live.disconnect());
 	window.addEventListener('online', () => live.connect());

@@ -6,6 +6,7 @@ import { createSession, generateSessionToken } from '../../../src/lib/server/aut
 import {
 	MAX_MESSAGES_PER_SECOND,
 	MAX_MESSAGE_BYTES,
+	MAX_SOCKETS_PER_PERSON,
 	attachRealtime,
 	type Realtime
 } from '../../../src/lib/server/realtime/server';
@@ -40,18 +41,29 @@ afterAll(async () => {
 	await t.destroy();
 });
 
-async function connected(): Promise<Socket> {
+function opened(as = cookie): Socket {
 	const socket = connect(origin, {
 		path: '/socket.io',
 		transports: ['websocket'],
 		reconnection: false,
-		extraHeaders: { origin, cookie }
+		forceNew: true,
+		extraHeaders: { origin, cookie: as }
 	});
 	sockets.push(socket);
-	await new Promise<void>((resolve, reject) => {
-		socket.once('connect', resolve);
-		socket.once('connect_error', reject);
+	return socket;
+}
+
+/** 'connected', or the reason the socket was refused. */
+const outcome = (socket: Socket) =>
+	new Promise<string>((resolve) => {
+		socket.once('connect', () => resolve('connected'));
+		socket.once('connect_error', (error) => resolve(error.message));
 	});
+
+async function connected(): Promise<Socket> {
+	const socket = opened();
+	const result = await outcome(socket);
+	if (result !== 'connected') throw new Error(result);
 	return socket;
 }
 
@@ -102,5 +114,31 @@ describe('socket message rate', () => {
 		for (let i = 0; i < MAX_MESSAGES_PER_SECOND * 3; i += 1)
 			socket.emit('board:leave', { boardId: 1 });
 		expect(await dropped).toBe('io server disconnect');
+	});
+});
+
+describe('sockets per person', () => {
+	it(`lets one person hold ${MAX_SOCKETS_PER_PERSON} at once and refuses the next, with the reason`, async () => {
+		const person = await makePerson(t.db, 'member');
+		const token = generateSessionToken();
+		await createSession(t.db, token, person.id);
+		// All opened at the same moment: the count cannot be raced past.
+		const batch = Array.from({ length: MAX_SOCKETS_PER_PERSON + 5 }, () =>
+			opened(`session=${token}`)
+		);
+		const results = await Promise.all(batch.map(outcome));
+		expect(results.filter((r) => r === 'connected')).toHaveLength(MAX_SOCKETS_PER_PERSON);
+		expect(results.filter((r) => r !== 'connected')).toEqual(Array(5).fill('too_many_connections'));
+		// Someone else is not affected, and a closed socket frees its place.
+		expect(await outcome(opened())).toBe('connected');
+		const closing = batch.find((socket) => socket.connected)!;
+		closing.close();
+		// The server hears of the close a moment later: try until it has.
+		let again = await outcome(opened(`session=${token}`));
+		for (let i = 0; i < 50 && again === 'too_many_connections'; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			again = await outcome(opened(`session=${token}`));
+		}
+		expect(again).toBe('connected');
 	});
 });
