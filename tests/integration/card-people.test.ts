@@ -93,6 +93,14 @@ const assigneesOf = async (cardId: number) =>
 /** A card of the department's board led by the department, with the NGO A as partner. */
 const deptCard = () => makeCard(t.db, board, board.columns[0], orgs.dept!.id, [orgs.ngoA!.id]);
 
+/** What a refusal tells the asker: everything the form's answer is made of. */
+const answer = (err: ValidationError) => ({
+	status: err.status,
+	field: err.field,
+	key: err.key,
+	params: err.params
+});
+
 /** Expects the call to be refused with this error, having written no row at all. */
 async function refused<E extends DomainError>(
 	call: () => Promise<unknown>,
@@ -164,8 +172,20 @@ describe("a card's organisations", () => {
 			card.id,
 			'card_people_not_participant'
 		);
-		expect(err.params.names).toBe(orgs.ngoA!.name);
 		expect(err.field).toBe('partnerIds');
+		// Naming nobody, and the same for an id no organisation has.
+		expect(err.params).toEqual({});
+		const unknown = await refused(
+			() =>
+				setOrganizations(t.db, people.county!, card.id, {
+					version: card.version,
+					leadId: orgs.county!.id,
+					partnerIds: [orgs.muniX!.id, 999_999]
+				}),
+			ValidationError,
+			card.id
+		);
+		expect(answer(unknown)).toEqual(answer(err));
 		await setOrganizations(t.db, people.county!, card.id, {
 			version: card.version,
 			leadId: orgs.county!.id,
@@ -227,8 +247,9 @@ describe("a card's assignees", () => {
 		).toEqual([people.dept!.name, people.ngoA!.name].sort());
 	});
 
-	it('refuses a person outside the card’s organisations, naming them', async () => {
+	it('refuses a person outside the card’s organisations naming nobody, as it refuses an id nobody has', async () => {
 		const card = await deptCard();
+		// Hidden from the asker: a member of an organisation with nothing to do with the card.
 		const err = await refused(
 			() =>
 				setAssignees(t.db, people.dept!, card.id, {
@@ -239,14 +260,42 @@ describe("a card's assignees", () => {
 			card.id,
 			'card_people_not_member'
 		);
-		expect(err.params.names).toBe(people.ngoB!.name);
-		await refused(
+		expect(err.params).toEqual({});
+		expect(JSON.stringify(answer(err))).not.toContain(people.ngoB!.name);
+		const hidden = await makePerson(t.db, 'member', []);
+		const disabledOutsider = await makePerson(t.db, 'member', [[orgs.ngoB!.id, 'member']]);
+		await t.db
+			.updateTable('user')
+			.set({ disabledAt: new Date() })
+			.where('id', '=', disabledOutsider.id)
+			.execute();
+		for (const id of [999_999, hidden.id, disabledOutsider.id]) {
+			const other = await refused(
+				() => setAssignees(t.db, people.dept!, card.id, { version: card.version, userIds: [id] }),
+				ValidationError,
+				card.id
+			);
+			expect(answer(other), `user ${id}`).toEqual(answer(err));
+		}
+	});
+
+	it('names a disabled member of the card’s organisations, whom the asker sees', async () => {
+		const card = await deptCard();
+		const member = await makePerson(t.db, 'member', [[orgs.ngoA!.id, 'member']]);
+		const { name } = await t.db
+			.updateTable('user')
+			.set({ disabledAt: new Date() })
+			.where('id', '=', member.id)
+			.returning('name')
+			.executeTakeFirstOrThrow();
+		const err = await refused(
 			() =>
-				setAssignees(t.db, people.dept!, card.id, { version: card.version, userIds: [999_999] }),
+				setAssignees(t.db, people.dept!, card.id, { version: card.version, userIds: [member.id] }),
 			ValidationError,
 			card.id,
-			'card_people_unknown_person'
+			'card_people_person_disabled'
 		);
+		expect(err.params.names).toBe(name);
 	});
 
 	it('lets a partner member assign and unassign themself, and nothing more', async () => {

@@ -13,7 +13,8 @@ import { staleVersion, visibleCard } from './service';
 // A card's organisations and people. Who may change what is policy.ts's (editCard, moveCard);
 // the rules here keep one invariant: everyone assigned to a card belongs to one of its
 // organisations. So an assignee must be a member, and an organisation whose assigned members
-// would be left outside cannot be removed. A refusal writes nothing.
+// would be left outside cannot be removed. A refusal writes nothing, and names only people the
+// asker already sees on the card (its assignees, the members of its organisations).
 
 type Card = NonNullable<Awaited<ReturnType<typeof findCard>>>;
 
@@ -45,24 +46,21 @@ export async function setOrganizations(
 	const { leadId, partnerIds } = input;
 	if (partnerIds.includes(leadId))
 		throw new ValidationError('partnerIds', 'card_people_lead_is_partner');
+	// A joint initiative is carried out by its participants; others would see a board they are not on.
+	// Checked before existence and naming nobody: an organisation that does not take part answers
+	// exactly as an id that does not exist.
+	if (board.isJoint) {
+		if (!board.participantIds.includes(leadId))
+			throw new ValidationError('leadId', 'card_people_not_participant');
+		if (partnerIds.some((id) => !board.participantIds.includes(id)))
+			throw new ValidationError('partnerIds', 'card_people_not_participant');
+	}
 	const found = new Map(
 		(await repo.findOrganizations(db, [leadId, ...partnerIds])).map((o) => [o.id, o])
 	);
 	if (!found.has(leadId)) throw new ValidationError('leadId', 'card_people_unknown_organization');
 	if (partnerIds.some((id) => !found.has(id)))
 		throw new ValidationError('partnerIds', 'card_people_unknown_organization');
-	// A joint initiative is carried out by its participants; others would see a board they are not on.
-	if (board.isJoint) {
-		if (!board.participantIds.includes(leadId))
-			throw new ValidationError('leadId', 'card_people_not_participant', {
-				names: found.get(leadId)!.name
-			});
-		const outside = partnerIds.filter((id) => !board.participantIds.includes(id));
-		if (outside.length > 0)
-			throw new ValidationError('partnerIds', 'card_people_not_participant', {
-				names: names(outside.map((id) => found.get(id)!))
-			});
-	}
 	const beforeIds = card.orgs.map((o) => o.id);
 	const afterIds = [leadId, ...partnerIds];
 	const removed = beforeIds.filter((id) => !afterIds.includes(id));
@@ -145,24 +143,25 @@ export async function setAssignees(
 		throw new ForbiddenError('card_people_only_yourself');
 	if (card.version !== input.version) staleVersion(card);
 
-	const users = new Map((await repo.findUsers(db, after)).map((u) => [u.id, u]));
-	if (after.some((id) => !users.has(id)))
-		throw new ValidationError('userIds', 'card_people_unknown_person');
-	const disabled = added.filter((id) => users.get(id)!.disabledAt);
-	if (disabled.length > 0)
-		throw new ValidationError('userIds', 'card_people_person_disabled', {
-			names: names(disabled.map((id) => users.get(id)!))
-		});
-	// Only newly assigned people are checked: someone an administrator moved since stays until unticked.
+	// Only newly assigned people are checked: someone an administrator moved since stays until
+	// unticked. Membership comes first and names nobody: a person outside the card's
+	// organisations, a hidden one and an id nobody has all answer the same, so the refusal tells
+	// nothing of the staff directory. Only then are people named, all of them members of the
+	// card's organisations, whom the asker sees on the card.
 	const members = await repo.membersAmong(
 		db,
 		added,
 		card.orgs.map((o) => o.id)
 	);
-	const outside = added.filter((id) => !members.has(id));
-	if (outside.length > 0)
-		throw new ValidationError('userIds', 'card_people_not_member', {
-			names: names(outside.map((id) => users.get(id)!))
+	if (added.some((id) => !members.has(id)))
+		throw new ValidationError('userIds', 'card_people_not_member');
+	const users = new Map((await repo.findUsers(db, after)).map((u) => [u.id, u]));
+	if (after.some((id) => !users.has(id)))
+		throw new ValidationError('userIds', 'card_people_not_member');
+	const disabled = added.filter((id) => users.get(id)!.disabledAt);
+	if (disabled.length > 0)
+		throw new ValidationError('userIds', 'card_people_person_disabled', {
+			names: names(disabled.map((id) => users.get(id)!))
 		});
 
 	if (added.length === 0 && dropped.length === 0) return { id: card.id, version: card.version };
