@@ -108,9 +108,42 @@ function cardVisibleTo(viewer: Viewer) {
 	};
 }
 
+/**
+ * The boards a viewer may open, for a query over `board`: can.seeBoard (owner, participants,
+ * staff), or a live card of it that the viewer's organisation leads or partners.
+ */
+function boardVisibleTo(viewer: Viewer) {
+	const orgIds = [...viewer.orgs.keys()];
+	return (eb: ExpressionBuilder<Database, 'board'>) => {
+		if (can.seeEverything(viewer)) return eb.val(true);
+		if (orgIds.length === 0) return eb.val(false);
+		return eb.or([
+			eb('board.ownerOrganizationId', 'in', orgIds),
+			eb.exists(
+				eb
+					.selectFrom('boardOrganization')
+					.select(sql`1`.as('one'))
+					.whereRef('boardOrganization.boardId', '=', 'board.id')
+					.where('boardOrganization.organizationId', 'in', orgIds)
+			),
+			eb.exists(
+				eb
+					.selectFrom('card')
+					.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
+					.select(sql`1`.as('one'))
+					.whereRef('card.boardId', '=', 'board.id')
+					.where('card.archivedAt', 'is', null)
+					.where('cardOrganization.organizationId', 'in', orgIds)
+			)
+		]);
+	};
+}
+
 export const visible = {
 	/** can.seeCard, for a query over `card`. */
 	card: cardVisibleTo,
+	/** Who may open a board (boards/service.ts boardFor), for a query over `board`. */
+	board: boardVisibleTo,
 	/** The ids of the cards the viewer may see, as a subquery (`… in (visible.cardIds(…))`). */
 	cardIds(db: Kysely<Database> | Transaction<Database>, viewer: Viewer) {
 		return db.selectFrom('card').select('card.id').where(cardVisibleTo(viewer));

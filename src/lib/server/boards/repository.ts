@@ -2,13 +2,12 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../db/schema';
 import type { Viewer } from '../auth/policy';
-import { can, visible } from '../auth/policy';
+import { visible } from '../auth/policy';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Boards the viewer may open: owned, joined, or holding a card their organisation takes part in. */
 export function listBoardsFor(db: Executor, viewer: Viewer) {
-	const orgIds = [...viewer.orgs.keys()];
 	const visibleCard = visible.card(viewer);
 	return (
 		db
@@ -47,31 +46,7 @@ export function listBoardsFor(db: Executor, viewer: Viewer) {
 				'counts.overdueCount'
 			])
 			.where('board.archivedAt', 'is', null)
-			.$if(!can.seeEverything(viewer), (qb) =>
-				qb.where((eb) =>
-					orgIds.length === 0
-						? eb.val(false)
-						: eb.or([
-								eb('board.ownerOrganizationId', 'in', orgIds),
-								eb.exists(
-									eb
-										.selectFrom('boardOrganization')
-										.select(sql`1`.as('one'))
-										.whereRef('boardOrganization.boardId', '=', 'board.id')
-										.where('boardOrganization.organizationId', 'in', orgIds)
-								),
-								eb.exists(
-									eb
-										.selectFrom('card')
-										.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
-										.select(sql`1`.as('one'))
-										.whereRef('card.boardId', '=', 'board.id')
-										.where('card.archivedAt', 'is', null)
-										.where('cardOrganization.organizationId', 'in', orgIds)
-								)
-							])
-				)
-			)
+			.where(visible.board(viewer))
 			.orderBy('owner.name')
 			.orderBy('board.title')
 			.execute()
