@@ -5,6 +5,7 @@ import {
 	cardFacts,
 	loadViewer,
 	visible,
+	whoSees,
 	type CardFacts,
 	type Viewer
 } from '../../../src/lib/server/auth/policy';
@@ -17,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 
 // The visibility rules exist in two forms: TypeScript predicates (can.seeCard, mayReceive), used
 // for one card at a time, and their SQL twins (visible.card, visible.board, eventsVisibleTo), used
-// for lists, counts and the catch-up. Over generated worlds — organisations, boards with
+// for lists, counts and the catch-up, and turned round (whoSees.card) for mentions and notices. Over generated worlds — organisations, boards with
 // participants, cards with leads and partners (some archived), people with roles and memberships,
 // and events of every kind the rules single out — both forms must give the same answer for every
 // person and every card, board and event.
@@ -82,9 +83,9 @@ type World = typeof world extends fc.Arbitrary<infer W> ? W : never;
 
 /** Writes a world into the database (new rows each time), and what the rules need of it. */
 async function build(w: World) {
-	const orgs = [];
+	const orgs: number[] = [];
 	for (let i = 0; i < ORGS; i++) orgs.push((await makeOrg(t.db, 'ngo')).id);
-	const boards = [];
+	const boards: (Awaited<ReturnType<typeof makeBoard>> & { ownerOrganizationId: number })[] = [];
 	for (const b of w.boards) {
 		const board = await makeBoard(
 			t.db,
@@ -129,7 +130,13 @@ async function build(w: World) {
 		);
 		people.push(await loadViewer(t.db, person));
 	}
-	const events = [];
+	const events: {
+		id: string;
+		type: string;
+		actorId: number | null;
+		cardId: number | null;
+		payload: unknown;
+	}[] = [];
 	for (const e of w.events) {
 		const card = e.card === null ? null : cards[e.card % cards.length]!;
 		const board = boards[0]!;
@@ -171,6 +178,14 @@ describe('the visibility rules agree in TypeScript and in SQL', () => {
 				const boardIds = built.boards.map((b) => b.id);
 				for (const c of built.cards)
 					expect(await cardFacts(t.db, c.id), 'cardFacts reads what was written').toEqual(c.facts);
+				// whoSees.card (the rule turned round, for mentions and notifications).
+				for (const c of built.cards) {
+					const sqlPeople = ids(await whoSees.card(t.db, c.id).execute());
+					for (const viewer of built.people)
+						expect(sqlPeople.has(String(viewer.id)), `who sees ${c.id}: ${viewer.id}`).toBe(
+							can.seeCard(viewer, c.facts)
+						);
+				}
 				for (const viewer of built.people) {
 					// Cards: can.seeCard against visible.card.
 					const sqlCards = ids(

@@ -81,10 +81,18 @@ export const can = {
  * database, so no list, count, live event or catch-up decides visibility on its own.
  */
 /**
- * can.seeCard for a query over `card`: the viewer's organisation owns the card's board, or leads
- * or partners the card.
+ * Whom a count or list is for: a signed-in person, or the public page, which counts every live
+ * card (progress) and names only the cards marked public (its own query picks those).
  */
-function cardVisibleTo(viewer: Viewer) {
+export type Scope = Viewer | 'public';
+
+/**
+ * can.seeCard for a query over `card`: the viewer's organisation owns the card's board, or leads
+ * or partners the card. For the public scope, every card counts.
+ */
+function cardVisibleTo(scope: Scope) {
+	if (scope === 'public') return (eb: ExpressionBuilder<Database, 'card'>) => eb.val(true);
+	const viewer = scope;
 	const orgIds = [...viewer.orgs.keys()];
 	return (eb: ExpressionBuilder<Database, 'card'>) => {
 		if (can.seeEverything(viewer)) return eb.val(true);
@@ -147,6 +155,45 @@ export const visible = {
 	/** The ids of the cards the viewer may see, as a subquery (`… in (visible.cardIds(…))`). */
 	cardIds(db: Kysely<Database> | Transaction<Database>, viewer: Viewer) {
 		return db.selectFrom('card').select('card.id').where(cardVisibleTo(viewer));
+	}
+} as const;
+
+/** The rules turned round: who may see a given thing. */
+export const whoSees = {
+	/**
+	 * The people (enabled accounts) who may see a card, by name: staff, and the members of the
+	 * board's owner and of the card's own organisations — can.seeCard for every person at once.
+	 */
+	card(db: Kysely<Database> | Transaction<Database>, cardId: number) {
+		const orgs = db
+			.selectFrom('card')
+			.innerJoin('board', 'board.id', 'card.boardId')
+			.select('board.ownerOrganizationId as id')
+			.where('card.id', '=', cardId)
+			.union(
+				db
+					.selectFrom('cardOrganization')
+					.select('cardOrganization.organizationId as id')
+					.where('cardOrganization.cardId', '=', cardId)
+			);
+		return db
+			.selectFrom('user')
+			.select(['user.id', 'user.name'])
+			.where('user.disabledAt', 'is', null)
+			.where((eb) =>
+				eb.or([
+					eb('user.role', 'in', ['admin', 'coordinator']),
+					eb(
+						'user.id',
+						'in',
+						eb
+							.selectFrom('membership')
+							.select('membership.userId')
+							.where('membership.organizationId', 'in', orgs)
+					)
+				])
+			)
+			.orderBy('user.name');
 	}
 } as const;
 

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
 import { mentionedIds, mentionToken, replaceMentions } from '$lib/domain/mentions';
 import type { EditCommentInput, NewCommentInput } from '$lib/schemas/comments';
-import { can, loadViewer, type Actor } from '../auth/policy';
+import { can, loadViewer, whoSees, type Actor } from '../auth/policy';
 import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
-import { notify, peopleOfCard, peopleWhoSee } from '../notifications/repository';
+import { notify, peopleOfCard } from '../notifications/repository';
 import { erasedName } from '../users/pseudonym';
 
 // Comments on a card. Whoever may move a card may comment on it; an author edits and deletes
@@ -65,7 +65,7 @@ export async function listComments(db: Db, cardId: number) {
 async function checkMentions(db: Executor, cardId: number, body: string) {
 	const ids = mentionedIds(body);
 	if (ids.length === 0) return [];
-	const seeing = new Set((await peopleWhoSee(db, cardId).execute()).map((p) => p.id));
+	const seeing = new Set((await whoSees.card(db, cardId).execute()).map((p) => p.id));
 	const outsider = ids.find((id) => !seeing.has(id));
 	if (outsider !== undefined) throw new ValidationError('body', 'comment_mention_not_visible');
 	return ids;
@@ -173,5 +173,5 @@ export async function deleteComment(db: Db, actor: Actor, cardId: number, commen
 
 /** People who may be mentioned on a card (who may see it). */
 export async function mentionable(db: Db, cardId: number) {
-	return peopleWhoSee(db, cardId).execute();
+	return whoSees.card(db, cardId).execute();
 }

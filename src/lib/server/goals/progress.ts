@@ -6,7 +6,7 @@ import {
 	type GoalProgress,
 	type StatusCounts
 } from '$lib/domain/progress';
-import { can, visible, type Actor, type Viewer } from '../auth/policy';
+import { can, visible, type Actor, type Scope, type Viewer } from '../auth/policy';
 import { listBoards } from '../boards/service';
 import type { Db } from '../db';
 import { indicatorsOf } from '../indicators/service';
@@ -21,10 +21,10 @@ import { indicatorsOf } from '../indicators/service';
  */
 export const overdueCard = sql<boolean>`coalesce(card.due_date < current_date and board_column.status <> 'done', false)`;
 
-/** Live cards the viewer may see per goal of a strategy, by status: one query, whatever the tree. */
+/** Live cards the scope may see per goal of a strategy, by status: one query, whatever the tree. */
 export async function cardCountsByGoal(
 	db: Db,
-	viewer: Viewer,
+	scope: Scope,
 	strategyId: number
 ): Promise<Map<number, StatusCounts>> {
 	const rows = await db
@@ -53,24 +53,24 @@ export async function cardCountsByGoal(
 		.where('goal.strategyId', '=', strategyId)
 		.where('card.archivedAt', 'is', null)
 		.where('board.archivedAt', 'is', null)
-		.where(visible.card(viewer))
+		.where(visible.card(scope))
 		.groupBy(['goal.id', 'boardColumn.status'])
 		.execute();
 	return countsByGoal(rows);
 }
 
 /**
- * Every goal's own and rolled-up counts and progress, as the viewer may see them, and its status
+ * Every goal's own and rolled-up counts and progress, as the scope may see them, and its status
  * from those counts and the indicators of it and the goals under it.
  */
 export async function progressOfStrategy(
 	db: Db,
-	viewer: Viewer,
+	scope: Scope,
 	strategyId: number,
 	goals: readonly { id: number; parentId: number | null }[]
 ): Promise<Map<number, GoalProgress>> {
 	const [counts, indicators] = await Promise.all([
-		cardCountsByGoal(db, viewer, strategyId),
+		cardCountsByGoal(db, scope, strategyId),
 		indicatorsOf(
 			db,
 			goals.map((g) => g.id)

@@ -7,40 +7,6 @@ import type { Database, NotificationType } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-/** People who may see a card: the SQL twin of the card rule (cardVisibleTo), turned round. */
-export function peopleWhoSee(db: Executor, cardId: number) {
-	// The organisations whose members see the card: the board's owner and the card's own.
-	const orgs = db
-		.selectFrom('card')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.select('board.ownerOrganizationId as id')
-		.where('card.id', '=', cardId)
-		.union(
-			db
-				.selectFrom('cardOrganization')
-				.select('cardOrganization.organizationId as id')
-				.where('cardOrganization.cardId', '=', cardId)
-		);
-	return db
-		.selectFrom('user')
-		.select(['user.id', 'user.name'])
-		.where('user.disabledAt', 'is', null)
-		.where((eb) =>
-			eb.or([
-				eb('user.role', 'in', ['admin', 'coordinator']),
-				eb(
-					'user.id',
-					'in',
-					eb
-						.selectFrom('membership')
-						.select('membership.userId')
-						.where('membership.organizationId', 'in', orgs)
-				)
-			])
-		)
-		.orderBy('user.name');
-}
-
 /** The people a card concerns: its assignees, and the managers of its lead organisation. */
 export function peopleOfCard(db: Executor, cardId: number) {
 	return db

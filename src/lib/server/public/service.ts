@@ -1,5 +1,4 @@
 import { buildTree } from '$lib/domain/goal-tree';
-import type { Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { progressOfStrategy } from '../goals/progress';
 import { listGoalsOfStrategy } from '../goals/repository';
@@ -9,12 +8,6 @@ import { indicatorsOf } from '../indicators/service';
 // its indicators, and the cards their lead organisations marked public — title, status, lead
 // organisation and dates only. Nothing here names a person: no assignees, authors, comments or
 // reports.
-
-/**
- * Progress counts every live card: the public sees how much is done, not which cards. This
- * "viewer" is used for counting only; no card's details are read through it.
- */
-const EVERY_CARD: Viewer = { id: 0, role: 'coordinator', orgs: new Map() };
 
 export async function publicProgress(db: Db) {
 	const strategy = await db
@@ -27,7 +20,8 @@ export async function publicProgress(db: Db) {
 	if (!strategy) return null;
 	const goals = await listGoalsOfStrategy(db, strategy.id);
 	const [progress, cards, indicators] = await Promise.all([
-		progressOfStrategy(db, EVERY_CARD, strategy.id, goals),
+		// Progress counts every live card (the public scope): how much is done, not which cards.
+		progressOfStrategy(db, 'public', strategy.id, goals),
 		db
 			.selectFrom('card')
 			.innerJoin('board', 'board.id', 'card.boardId')
