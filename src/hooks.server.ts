@@ -15,16 +15,19 @@ import { crossSiteRefusal } from '$lib/server/csrf';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { env } from '$lib/server/env';
+import { startJobs } from '$lib/server/jobs/scheduler';
 import { attachToApp } from '$lib/server/realtime/app';
 
 export const init: ServerInit = async () => {
 	env(); // a bad environment variable stops the start here, naming it
 	await initDatabase();
+	const jobs = startJobs(db);
 	// Emitted on SIGINT/SIGTERM once every connection has been answered or closed (by server.js,
 	// as by adapter-node's own server): once the app's own requests are done too, close the
 	// database so the embedded one is flushed and its lock released.
 	process.once('sveltekit:shutdown', () =>
 		requestsFinished()
+			.then(jobs.stop)
 			.then(stopDatabase)
 			.then(
 				() => console.log('Shutdown: database closed.'),

@@ -1,7 +1,7 @@
 import type { Db } from './db';
 
 // How long personal data that only serves a passing purpose is kept (GDPR art. 5(1)(e), storage
-// limitation). Run with the server at start and every hour (realtime/server.ts, beside the
+// limitation). Run with the server at start and every hour (jobs/scheduler.ts, beside the
 // due-date sweep). The audit log (`event`) is not here: it is the city's record and append-only.
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -55,8 +55,7 @@ export function attachToApp(httpServer: Server, origin: string): Realtime {
 		ready: initDatabase(),
 		origin,
 		sharedRooms: sharedRoomsFor(env()),
-		listen: async (channel, onNotify) => (await startDatabase()).listen(channel, onNotify),
-		sweepDue: true
+		listen: async (channel, onNotify) => (await startDatabase()).listen(channel, onNotify)
 	});
 	return holder[KEY];
 }
