@@ -9,6 +9,7 @@ import {
 import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { safeRedirect } from '$lib/redirect';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { crossSiteRefusal } from '$lib/server/csrf';
@@ -94,7 +95,7 @@ const session: Handle = async ({ event, resolve }) => {
 				headers: { 'content-type': 'application/json' }
 			});
 		}
-		const target = event.url.pathname + event.url.search;
+		const target = safeRedirect(event.url.pathname + event.url.search);
 		redirect(303, target === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(target)}`);
 	}
 	return resolve(event);

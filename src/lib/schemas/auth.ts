@@ -23,11 +23,3 @@ export const languageSchema = z.object({
 	locale: z.enum(['pl', 'en']),
 	redirectTo: z.string().optional()
 });
-
-/** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */
-export function safeRedirect(target: string | undefined | null, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
-		return fallback;
-	}
-	return target;
-}

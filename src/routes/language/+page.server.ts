@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { languageSchema, safeRedirect } from '$lib/schemas/auth';
+import { safeRedirect } from '$lib/redirect';
+import { languageSchema } from '$lib/schemas/auth';
 import { db } from '$lib/server/db/app';
 import { formAction } from '$lib/server/http';
 import { setLocaleCookie } from '$lib/server/locale';

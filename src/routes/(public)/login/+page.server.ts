@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { loginSchema, safeRedirect } from '$lib/schemas/auth';
+import { safeRedirect } from '$lib/redirect';
+import { loginSchema } from '$lib/schemas/auth';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { signIn } from '$lib/server/auth/login';
 import { invalidateSession } from '$lib/server/auth/session';

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { safeRedirect } from '$lib/redirect';
 import { relinkSchema } from '$lib/schemas/editions';
 import { db } from '$lib/server/db/app';
 import { previewRelink, relink } from '$lib/server/editions/service';
@@ -22,6 +23,6 @@ export const actions: Actions = {
 				unlinked: String(done.unlinked),
 				boards: String(done.boards)
 			});
-			redirect(303, `/strategies/${params.slug}?${query}`);
+			redirect(303, safeRedirect(`/strategies/${encodeURIComponent(params.slug)}?${query}`));
 		})
 };
