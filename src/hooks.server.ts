@@ -15,6 +15,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { crossSiteRefusal } from '$lib/server/csrf';
 import { db, initDatabase, stopDatabase } from '$lib/server/db/app';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { hasNul, translate } from '$lib/server/http';
 import { env } from '$lib/server/env';
 import { startJobs } from '$lib/server/jobs/scheduler';
 import { attachToApp } from '$lib/server/realtime/app';
@@ -101,6 +102,37 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Requests no page of ours sends, refused before anything reads them: a NUL in the address
+ * (PostgreSQL refuses it in text: the query would fail, a 500), and a form posted to the
+ * reserved action name `?/default` (SvelteKit throws on it, another 500). The message is in the
+ * page's language; a form posted by the page's script gets it in the actions' shape.
+ */
+const malformed: Handle = ({ event, resolve }) => {
+	const refusal = malformedRequest(event.request, event.url);
+	if (!refusal) return resolve(event);
+	const body = { message: translate(refusal.key) };
+	if (event.request.headers.get('x-sveltekit-action') === 'true')
+		return json({ type: 'error', error: body }, { status: refusal.status });
+	error(refusal.status, body);
+};
+
+function malformedRequest(request: Request, url: URL): { status: number; key: string } | null {
+	let path = url.pathname;
+	try {
+		path = decodeURIComponent(path);
+	} catch {
+		// Not decodable: SvelteKit refuses it itself.
+	}
+	if (hasNul(path) || [...url.searchParams].some(([k, v]) => hasNul(k) || hasNul(v)))
+		return { status: 400, key: 'error_address_invalid' };
+	// The action is named by the first query key starting with '/', as SvelteKit reads it.
+	const action = [...url.searchParams.keys()].find((k) => k.startsWith('/'));
+	if (request.method === 'POST' && action === '/default')
+		return { status: 404, key: 'error_no_such_action' };
+	return null;
+}
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -144,7 +176,15 @@ const databaseDown: Handle = async ({ event, resolve }) => {
 	return new Response(response.body, { status: 503, headers });
 };
 
-export const handle = sequence(counted, securityHeaders, sameOrigin, locale, databaseDown, session);
+export const handle = sequence(
+	counted,
+	securityHeaders,
+	sameOrigin,
+	locale,
+	malformed,
+	databaseDown,
+	session
+);
 
 // Unexpected errors: logged in full here, answered with a code and no details.
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
@@ -160,6 +200,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	// A request the app refuses before reading it (too large, of a type no form sends): the
 	// client's mistake, said plainly, not logged as a fault of ours.
 	if (status === 413) return { message: m.error_payload_too_large() };
+	if (status === 415) return { message: m.error_form_type() };
 	if (status < 500) return { message };
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);

@@ -33,9 +33,45 @@ export function formValues(form: FormData): FormValues {
 	return values;
 }
 
-/** Values safe to send back to the form: never a password. */
+/** Values safe to send back to the form: never a password, never a NUL. */
 function echo(values: FormValues): FormValues {
-	return Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+	return Object.fromEntries(
+		Object.entries(values)
+			.filter(([k]) => !/password/i.test(k))
+			.map(([k, v]) => [withoutNul(k), Array.isArray(v) ? v.map(withoutNul) : withoutNul(v)])
+	);
+}
+
+/**
+ * NUL: no text a person types holds it, and PostgreSQL refuses it in text (the statement fails,
+ * a 500). Refused wherever it comes: a form field or its name here, a URL in the hooks.
+ */
+export const hasNul = (text: string) => text.includes('\u0000');
+const withoutNul = <T>(v: T) => (typeof v === 'string' ? v.replaceAll('\u0000', '') : v) as T;
+
+/** The fields holding a NUL (in the value or the name), each with the message saying so. */
+function nulErrors(values: FormValues): FieldErrors | null {
+	const fields = Object.entries(values)
+		.filter(([k, v]) => hasNul(k) || [v].flat().some((s) => typeof s === 'string' && hasNul(s)))
+		.map(([k]) => [withoutNul(k), [translate('error_nul_character')]]);
+	return fields.length ? Object.fromEntries(fields) : null;
+}
+
+/**
+ * The form of a request, or a 4xx: only the two encodings a form of ours sends (SvelteKit also
+ * lets `text/plain` through, which no parser here reads), and a body that can be read.
+ */
+async function readForm(request: Request): Promise<FormData> {
+	const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+	if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data')
+		error(415, translate('error_form_type'));
+	try {
+		return await request.formData();
+	} catch (err) {
+		// The parser's refusal is a TypeError; a body over the size limit (413) is answered as such.
+		if (!(err instanceof TypeError)) throw err;
+		error(400, translate('error_form_unreadable'));
+	}
 }
 
 /** A row id from a URL segment; anything else is a page that is not there. */
@@ -61,7 +97,8 @@ export async function handleDomain<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * A form action: parses the form with `schema` (400 with field errors and the values when it
+ * A form action: reads the form (415 or 400 when it is of another type or unreadable), refuses
+ * a NUL in any field, parses it with `schema` (400 with field errors and the values when it
  * fails, having written nothing), runs `fn`, and answers domain errors the same way: field and
  * rule errors as a failure the form shows, missing or hidden resources as a 404 page.
  */
@@ -70,7 +107,14 @@ export async function formAction<S extends z.ZodType, R>(
 	schema: S,
 	fn: (input: z.output<S>) => Promise<R>
 ): Promise<R | ActionFailure<FormFailure>> {
-	const values = formValues(await request.formData());
+	const values = formValues(await readForm(request));
+	const nul = nulErrors(values);
+	if (nul)
+		return fail(400, {
+			errors: nul,
+			message: translate('error_nul_character'),
+			values: echo(values)
+		});
 	const parsed = schema.safeParse(values);
 	if (!parsed.success) {
 		const { fieldErrors, formErrors } = z.flattenError(parsed.error);

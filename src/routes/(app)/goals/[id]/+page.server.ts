@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { ancestors, buildTree, childLevel, nextChildCode } from '$lib/domain/goal-tree';
+import { recordId } from '$lib/schemas/common';
 import { goalFormSchema, moveGoalSchema, outlineSchema } from '$lib/schemas/goals';
 import { z } from '$lib/schemas/zod';
 import { can, loadViewer } from '$lib/server/auth/policy';
@@ -91,7 +92,8 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 	};
 };
 
-const moveChildSchema = moveGoalSchema.extend({ childId: z.coerce.number().int().positive() });
+// A row id like every other (digits, within int4): z.coerce took 2147483648, which the query refused.
+const moveChildSchema = moveGoalSchema.extend({ childId: recordId });
 
 export const actions: Actions = {
 	indicator: ({ request, params, locals }) =>
