@@ -99,7 +99,12 @@ const session: Handle = async ({ event, resolve }) => {
 		const target = safeRedirect(event.url.pathname + event.url.search);
 		redirect(303, target === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(target)}`);
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	// A signed-in answer is the person's own: no shared cache keeps it, and the browser does not
+	// show it again from its history after signing out (SvelteKit marks its __data.json so).
+	if (event.locals.user && !response.headers.has('cache-control'))
+		response.headers.set('cache-control', 'private, no-store');
+	return response;
 };
 
 /**
