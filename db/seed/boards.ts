@@ -194,11 +194,10 @@ async function insertBoard(trx: Trx, board: SeedBoard, lookups: Lookups, today: 
 		await recordEvent(trx, {
 			actorId: createdBy,
 			type: 'card.created',
-			entityType: 'card',
 			entityId: cardId,
 			boardId,
 			cardId,
-			payload: { title: card.title }
+			payload: { title: card.title, columnId }
 		});
 	}
 	return planned.length;

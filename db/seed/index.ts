@@ -48,7 +48,6 @@ export async function seedDatabase(
 			await recordEvent(trx, {
 				actorId: null,
 				type: 'seed.loaded',
-				entityType: 'seed',
 				entityId: 0,
 				payload: {
 					strategies: strategies.created,

@@ -429,6 +429,7 @@ describe('the demo boards', () => {
 			.innerJoin('card', 'card.id', 'event.cardId')
 			.select(['event.entityType', 'event.entityId', 'event.boardId', 'event.payload'])
 			.select(['card.id', 'card.boardId as cardBoardId', 'card.title', 'card.createdBy'])
+			.select('card.columnId')
 			.select('event.actorId')
 			.where('event.type', '=', 'card.created')
 			.execute();
@@ -440,7 +441,8 @@ describe('the demo boards', () => {
 				e.cardBoardId,
 				e.createdBy
 			]);
-			expect(e.payload).toEqual({ title: e.title });
+			// The same payload as a card created on the board (the event catalogue's card.created).
+			expect(e.payload).toEqual({ title: e.title, columnId: e.columnId });
 		}
 	});
 });

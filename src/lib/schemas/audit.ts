@@ -1,3 +1,4 @@
+import { ENTITY_TYPES, type EntityType } from '$lib/events/catalogue';
 import { isoDate, optionalId } from './common';
 import { z } from './zod';
 
@@ -16,21 +17,7 @@ export const auditFiltersSchema = z.object({
 			.max(60)
 	),
 	actor: optional(optionalId),
-	entity: optional(
-		z.enum([
-			'card',
-			'comment',
-			'activity_report',
-			'indicator',
-			'notification',
-			'board',
-			'board_column',
-			'goal',
-			'strategy',
-			'user',
-			'organization'
-		])
-	),
+	entity: optional(z.enum(ENTITY_TYPES as [EntityType, ...EntityType[]])),
 	from: optional(isoDate),
 	to: optional(isoDate),
 	/** Older than this event id: the next page. */

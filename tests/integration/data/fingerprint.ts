@@ -92,15 +92,20 @@ export async function addWorkRows(db: Db) {
 		.insertInto('notification')
 		.values({ userId: person.id, type: 'commented', cardId: card.id, commentId: comment.id })
 		.execute();
-	for (const type of ['card.created', 'comment.created'])
-		await recordEvent(db, {
-			actorId: person.id,
-			type,
-			entityType: type.split('.')[0]!,
-			entityId: type === 'card.created' ? card.id : comment.id,
-			boardId: column.boardId,
-			cardId: card.id,
-			payload: { title: 'Kopia zapasowa — karta próbna' }
-		});
+	await recordEvent(db, {
+		actorId: person.id,
+		type: 'card.created',
+		entityId: card.id,
+		boardId: column.boardId,
+		cardId: card.id,
+		payload: { title: 'Kopia zapasowa — karta próbna', columnId: column.id }
+	});
+	await recordEvent(db, {
+		actorId: person.id,
+		type: 'comment.created',
+		entityId: comment.id,
+		boardId: column.boardId,
+		cardId: card.id
+	});
 	return { cardId: card.id, userId: person.id };
 }

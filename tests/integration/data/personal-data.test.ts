@@ -78,7 +78,6 @@ async function traces(who: Actor, text: string, organizationId: number) {
 	await recordEvent(t.db, {
 		actorId: who.id,
 		type: 'comment.created',
-		entityType: 'comment',
 		entityId: comment.id,
 		cardId
 	});
@@ -108,7 +107,6 @@ beforeAll(async () => {
 	await recordEvent(t.db, {
 		actorId: admin.id,
 		type: 'card.assignees_changed',
-		entityType: 'card',
 		entityId: cardId,
 		cardId,
 		payload: {

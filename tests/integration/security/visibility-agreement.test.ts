@@ -11,7 +11,8 @@ import {
 } from '../../../src/lib/server/auth/policy';
 import { boardFor } from '../../../src/lib/server/boards/service';
 import { NotFoundError } from '../../../src/lib/server/errors';
-import { recordEvent } from '../../../src/lib/server/events/repository';
+import type { EventType } from '../../../src/lib/events/catalogue';
+import { recordEvent, type NewEvent } from '../../../src/lib/server/events/repository';
 import { eventsVisibleTo, mayReceive } from '../../../src/lib/server/realtime/visibility';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
@@ -141,24 +142,33 @@ async function build(w: World) {
 		const card = e.card === null ? null : cards[e.card % cards.length]!;
 		const board = boards[0]!;
 		const actorId = e.actor === null ? null : people[e.actor % people.length]!.id;
-		const payload = {
-			before: {
-				lead: e.before.lead === null ? null : { id: orgs[e.before.lead]!, name: 'x' },
-				partners: e.before.partners.map((p) => ({ id: orgs[p]!, name: 'x' }))
-			}
+		const named = (org: number) => ({ id: orgs[org]!, name: 'x' });
+		const type: EventType = card ? e.type : 'column.updated';
+		// Each type's payload as its catalogue entry has it; the rules read only a change of
+		// organisations' `before`.
+		const payloads: Partial<Record<EventType, unknown>> = {
+			'card.moved': { fromColumnId: 1, toColumnId: 2, position: 'a0', version: 2 },
+			'card.organizations_changed': {
+				before: {
+					lead: e.before.lead === null ? null : named(e.before.lead),
+					partners: e.before.partners.map(named)
+				},
+				after: { lead: null, partners: [] }
+			},
+			'column.updated': { changed: [], before: {}, after: {} }
 		};
+		const payload = payloads[type] ?? {};
 		const id = await recordEvent(t.db, {
 			actorId,
-			type: card ? e.type : 'column.updated',
-			entityType: card ? 'card' : 'board_column',
+			type,
 			entityId: card?.id ?? board.columns[0],
 			boardId: board.id,
 			cardId: card?.id ?? null,
 			payload
-		});
+		} as NewEvent<EventType>);
 		events.push({
 			id,
-			type: card ? e.type : 'column.updated',
+			type,
 			actorId,
 			cardId: card?.id ?? null,
 			payload

@@ -1,3 +1,4 @@
+import { OFF_BOARD } from '$lib/events/catalogue';
 import type { BoardEvent, CardMove, Viewer } from '$lib/realtime/events';
 import { BoardFeed } from '$lib/realtime/feed';
 import { watchRoom } from '$lib/realtime/client';
@@ -69,7 +70,7 @@ export function followBoard(boardId: number, after: string, board: LiveBoard) {
 		},
 		apply(event: BoardEvent) {
 			// Comments do not show on the board: their card's dialog follows them.
-			if (event.type.startsWith('comment.')) return;
+			if (OFF_BOARD.has(event.type)) return;
 			if (event.move && event.cardId !== null) board.move(event.cardId, event.move);
 			reload();
 		},

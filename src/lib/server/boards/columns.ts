@@ -86,7 +86,6 @@ export async function addColumn(db: Db, actor: Actor, boardId: number, input: Co
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'column.created',
-			entityType: 'column',
 			entityId: column.id,
 			boardId,
 			payload: { title: column.title, status: column.status, wipLimit: column.wipLimit, position }
@@ -120,7 +119,6 @@ export async function updateColumn(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'column.updated',
-			entityType: 'column',
 			entityId: columnId,
 			boardId,
 			payload: {
@@ -172,7 +170,6 @@ export async function moveColumn(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'column.moved',
-			entityType: 'column',
 			entityId: columnId,
 			boardId,
 			payload: { direction, from: index, to, position, renumbered: renumber }
@@ -236,7 +233,6 @@ export async function removeColumn(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'column.removed',
-			entityType: 'column',
 			entityId: columnId,
 			boardId,
 			payload: {

@@ -95,7 +95,6 @@ export async function setOrganizations(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'card.organizations_changed',
-			entityType: 'card',
 			entityId: cardId,
 			boardId: card.boardId,
 			cardId,
@@ -172,7 +171,6 @@ export async function setAssignees(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'card.assignees_changed',
-			entityType: 'card',
 			entityId: cardId,
 			boardId: card.boardId,
 			cardId,

@@ -6,7 +6,7 @@ import { can, loadViewer, type Actor, type CardFacts, type Viewer } from '../aut
 import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { listEventsFor, recordEvent } from '../events/repository';
+import { eventRow, listEventsFor, recordEvent } from '../events/repository';
 import { listBoardTiles } from './lists';
 import * as repo from './repository';
 
@@ -133,7 +133,6 @@ export async function createCard(db: Db, actor: Actor, boardId: number, input: C
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'card.created',
-			entityType: 'card',
 			entityId: card.id,
 			boardId,
 			cardId: card.id,
@@ -186,7 +185,6 @@ export async function updateCard(db: Db, actor: Actor, cardId: number, input: Up
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'card.updated',
-			entityType: 'card',
 			entityId: cardId,
 			boardId: card.boardId,
 			cardId,
@@ -231,6 +229,14 @@ export async function moveCard(db: Db, actor: Actor, cardId: number, input: Move
 	};
 	// The move and its event in one statement (so one round trip, and atomic as a transaction
 	// would be): the event is written only if the update found the card at the version named.
+	const event = eventRow({
+		actorId: actor.id,
+		type: 'card.moved',
+		entityId: cardId,
+		boardId: card.boardId,
+		cardId,
+		payload
+	});
 	const written = await db
 		.with('moved', (qb) =>
 			qb
@@ -246,13 +252,13 @@ export async function moveCard(db: Db, actor: Actor, cardId: number, input: Move
 			eb
 				.selectFrom('moved')
 				.select([
-					eb.val(actor.id).as('actorId'),
-					eb.val('card.moved').as('type'),
-					eb.val('card').as('entityType'),
+					eb.val(event.actorId).as('actorId'),
+					eb.val(event.type).as('type'),
+					eb.val(event.entityType).as('entityType'),
 					'moved.id as entityId',
 					'moved.boardId',
 					'moved.id as cardId',
-					sql<string>`${JSON.stringify(payload)}::jsonb`.as('payload')
+					sql<string>`${event.payload}::jsonb`.as('payload')
 				])
 		)
 		.returning('id')
@@ -288,7 +294,6 @@ export async function setArchived(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: input.archived ? 'card.archived' : 'card.restored',
-			entityType: 'card',
 			entityId: cardId,
 			boardId: card.boardId,
 			cardId,

@@ -76,7 +76,6 @@ async function create(db: Db, { email, name, password, role }: z.output<typeof i
 		await recordEvent(trx, {
 			actorId: null,
 			type: 'user.created',
-			entityType: 'user',
 			entityId: user.id,
 			payload: { email, name, role, source: 'cli' }
 		});

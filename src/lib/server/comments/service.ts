@@ -90,7 +90,6 @@ export async function addComment(db: Db, actor: Actor, cardId: number, input: Ne
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.created',
-			entityType: 'comment',
 			entityId: comment.id,
 			boardId: card.boardId,
 			cardId
@@ -133,7 +132,6 @@ export async function editComment(db: Db, actor: Actor, cardId: number, input: E
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.edited',
-			entityType: 'comment',
 			entityId: before.id,
 			boardId: card.boardId,
 			cardId
@@ -163,7 +161,6 @@ export async function deleteComment(db: Db, actor: Actor, cardId: number, commen
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.deleted',
-			entityType: 'comment',
 			entityId: comment.id,
 			boardId: card.boardId,
 			cardId

@@ -139,7 +139,6 @@ export async function relink(db: Db, actor: Actor | null, slug: string, input: R
 			await recordEvent(trx, {
 				actorId: actor!.id,
 				type: 'board.strategy_changed',
-				entityType: 'board',
 				entityId: board.id,
 				boardId: board.id,
 				payload: { fromStrategyId: earlier.id, toStrategyId: later.id, title: board.title }
@@ -160,7 +159,6 @@ export async function relink(db: Db, actor: Actor | null, slug: string, input: R
 			await recordEvent(trx, {
 				actorId: actor!.id,
 				type: 'card.updated',
-				entityType: 'card',
 				entityId: card.id,
 				boardId: card.boardId,
 				cardId: card.id,

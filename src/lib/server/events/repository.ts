@@ -1,34 +1,48 @@
 import type { Kysely, Transaction } from 'kysely';
+import { EVENT_CATALOGUE, type EventPayload, type EventType } from '$lib/events/catalogue';
 import type { Database } from '../db/schema';
 import { erasedPeople, redactPayload } from './redact';
 
-// The event table is append-only: this file only ever inserts into it and reads it.
+// The event table is append-only: this file only ever inserts into it and reads it. What each
+// type of event holds is declared in the catalogue ($lib/events/catalogue.ts).
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export interface NewEvent {
+/** An event to record: its type decides its entity type and the shape of its payload. */
+export type NewEvent<T extends EventType> = {
 	actorId: number | null;
-	type: string;
-	entityType: string;
+	type: T;
 	entityId: number;
 	boardId?: number | null;
 	cardId?: number | null;
-	payload?: Record<string, unknown>;
+} & ({} extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
+
+/**
+ * The event's row as the table takes it, its payload checked against its type's schema (a
+ * payload of the wrong shape is a bug: it fails here, before anything is written).
+ */
+export function eventRow<T extends EventType>(event: NewEvent<T>) {
+	const entry = EVENT_CATALOGUE[event.type];
+	const payload = entry.payload.parse(event.payload ?? {});
+	return {
+		actorId: event.actorId,
+		type: event.type,
+		entityType: entry.entity,
+		entityId: event.entityId,
+		boardId: event.boardId ?? null,
+		cardId: event.cardId ?? null,
+		payload: JSON.stringify(payload)
+	};
 }
 
 /** Records an event in the caller's transaction; returns its id (the real-time cursor). */
-export async function recordEvent(trx: Executor, event: NewEvent): Promise<string> {
+export async function recordEvent<T extends EventType>(
+	trx: Executor,
+	event: NewEvent<T>
+): Promise<string> {
 	const row = await trx
 		.insertInto('event')
-		.values({
-			actorId: event.actorId,
-			type: event.type,
-			entityType: event.entityType,
-			entityId: event.entityId,
-			boardId: event.boardId ?? null,
-			cardId: event.cardId ?? null,
-			payload: JSON.stringify(event.payload ?? {})
-		})
+		.values(eventRow(event))
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;

@@ -75,7 +75,6 @@ export async function createGoal(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.created',
-			entityType: 'goal',
 			entityId: goal.id,
 			payload: { strategyId, code: goal.code, title: goal.title, level }
 		});
@@ -101,7 +100,6 @@ export async function updateGoal(db: Db, actor: Actor | null, goalId: number, in
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.updated',
-			entityType: 'goal',
 			entityId: goalId,
 			payload: {
 				before: { code: goal.code, title: goal.title, description: goal.description },
@@ -134,7 +132,6 @@ export async function moveGoal(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.moved',
-			entityType: 'goal',
 			entityId: goalId,
 			payload: { direction, from, to }
 		});
@@ -155,7 +152,6 @@ export async function deleteGoal(db: Db, actor: Actor | null, goalId: number) {
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.deleted',
-			entityType: 'goal',
 			entityId: goalId,
 			payload: { strategyId: goal.strategyId, code: goal.code, title: goal.title }
 		});
@@ -214,7 +210,6 @@ export async function importOutline(db: Db, actor: Actor | null, parentId: numbe
 			await recordEvent(trx, {
 				actorId: actor.id,
 				type: 'goal.created',
-				entityType: 'goal',
 				entityId: goal.id,
 				payload: {
 					strategyId: parent.strategyId,

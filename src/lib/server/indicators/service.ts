@@ -46,7 +46,6 @@ export async function createIndicator(db: Db, actor: Actor, goalId: number, inpu
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'indicator.created',
-			entityType: 'indicator',
 			entityId: row.id,
 			payload: { goalId, name: input.name }
 		});
@@ -72,7 +71,6 @@ export async function addIndicatorValue(db: Db, actor: Actor, input: IndicatorVa
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'indicator.value_added',
-			entityType: 'indicator',
 			entityId: input.indicatorId,
 			payload: { value: input.value, periodEnd: input.periodEnd, source: input.source }
 		});

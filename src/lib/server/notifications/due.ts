@@ -4,7 +4,7 @@ import { recordNotificationEvents } from './repository';
 
 // "Due within 3 days or overdue": one notification per person, card and due date, for the cards
 // they are assigned to or whose lead organisation they manage, while the card is live and not
-// done. Run at start and then periodically by the real-time server; a changed due date warns
+// done. Run at start and then periodically by the jobs scheduler (jobs/scheduler.ts); a changed due date warns
 // again, the same one never twice (a unique index).
 
 export const DUE_SOON_DAYS = 3;

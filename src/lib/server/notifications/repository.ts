@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Database, NotificationType } from '../db/schema';
+import { eventRow } from '../events/repository';
 
 // Notifications and who receives them. Each new or read notification also writes an event (type
 // `notification.*`, payload `{ userId }`), from which the real-time server updates that person's
@@ -64,13 +65,7 @@ export async function recordNotificationEvents(
 	await trx
 		.insertInto('event')
 		.values(
-			rows.map((r) => ({
-				actorId,
-				type,
-				entityType: 'notification',
-				entityId: r.id,
-				payload: JSON.stringify({ userId: r.userId })
-			}))
+			rows.map((r) => eventRow({ actorId, type, entityId: r.id, payload: { userId: r.userId } }))
 		)
 		.execute();
 }

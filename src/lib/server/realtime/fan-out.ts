@@ -1,3 +1,4 @@
+import type { EventType } from '$lib/events/catalogue';
 import { cardFacts, type CardFacts } from '../auth/policy';
 import type { Db } from '../db';
 import { unreadCount } from '../notifications/service';
@@ -16,14 +17,18 @@ import { mayReceive } from './visibility';
 //   may be told of it (./visibility.ts), and to a person's own room as their unread count;
 // - the public page's feed, when the change shows there.
 
-const RECHECK_ON = new Set([
+const RECHECK_ON: ReadonlySet<string> = new Set<EventType>([
 	'user.updated',
 	'user.membership_added',
 	'user.membership_changed',
 	'user.membership_removed',
 	'user.enabled'
 ]);
-const DISCONNECT_ON = new Set(['user.disabled', 'user.erased', 'user.password_reset']);
+const DISCONNECT_ON: ReadonlySet<string> = new Set<EventType>([
+	'user.disabled',
+	'user.erased',
+	'user.password_reset'
+]);
 
 export function fanOut(io: RealtimeServer, db: () => Db, rooms: Rooms) {
 	const watched = (room: string) => io.sockets.adapter.rooms.has(room);

@@ -1,3 +1,4 @@
+import { typedEvent, type EventType } from '$lib/events/catalogue';
 import type { Db } from '../db';
 import type { EventRow } from './publisher';
 
@@ -23,7 +24,7 @@ export function onPublicChange(listener: Listener): () => void {
 }
 
 /** Changes that always alter the page: the goal tree, indicators, which cards count. */
-const ALWAYS = new Set([
+const ALWAYS: ReadonlySet<string> = new Set<EventType>([
 	'goal.created',
 	'goal.updated',
 	'goal.moved',
@@ -44,24 +45,29 @@ const SHOWN_FIELDS = ['title', 'startDate', 'dueDate'];
 /** Whether an event changes what the public page shows. */
 export async function showsOnPublicPage(db: Db, row: EventRow): Promise<boolean> {
 	if (ALWAYS.has(row.type)) return true;
-	const payload = (row.payload ?? {}) as Record<string, unknown>;
-	if (row.type === 'card.moved') {
-		// Progress counts by status: a move between columns of one status changes nothing shown.
-		const columns = await db
-			.selectFrom('boardColumn')
-			.select('status')
-			.distinct()
-			.where('id', 'in', [payload.fromColumnId as number, payload.toColumnId as number])
-			.execute();
-		return columns.length > 1;
+	const event = typedEvent(row);
+	switch (event?.type) {
+		case 'card.moved': {
+			// Progress counts by status: a move between columns of one status changes nothing shown.
+			const { fromColumnId, toColumnId } = event.payload;
+			const statuses = await db
+				.selectFrom('boardColumn')
+				.select('status')
+				.distinct()
+				.where('id', 'in', [fromColumnId, toColumnId])
+				.execute();
+			return statuses.length > 1;
+		}
+		case 'card.updated': {
+			const { changed } = event.payload;
+			if (changed.includes('goalId') || changed.includes('isPublic')) return true;
+			return changed.some((f) => SHOWN_FIELDS.includes(f)) && (await isPublic(db, row.cardId));
+		}
+		case 'card.organizations_changed':
+			return isPublic(db, row.cardId);
+		default:
+			return false;
 	}
-	if (row.type === 'card.updated') {
-		const changed = (payload.changed ?? []) as string[];
-		if (changed.includes('goalId') || changed.includes('isPublic')) return true;
-		return changed.some((f) => SHOWN_FIELDS.includes(f)) && (await isPublic(db, row.cardId));
-	}
-	if (row.type === 'card.organizations_changed') return isPublic(db, row.cardId);
-	return false;
 }
 
 async function isPublic(db: Db, cardId: number | null): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { typedEvent } from '$lib/events/catalogue';
 import type { BoardEvent } from '$lib/realtime/events';
 import type { Db } from '../db';
 
@@ -43,12 +44,12 @@ export function boardEvent(
 		boardId: row.boardId,
 		cardId: row.cardId
 	};
-	const payload = row.payload as Record<string, unknown> | null;
-	if (row.type === 'card.moved' && payload && typeof payload.version === 'number')
+	const typed = typedEvent(row);
+	if (typed?.type === 'card.moved')
 		event.move = {
-			columnId: payload.toColumnId as number,
-			position: payload.position as string,
-			version: payload.version
+			columnId: typed.payload.toColumnId,
+			position: typed.payload.position,
+			version: typed.payload.version
 		};
 	return event;
 }

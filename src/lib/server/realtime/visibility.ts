@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
+import { typedEvent, type EventType } from '$lib/events/catalogue';
 import { can, visible, type CardFacts, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
@@ -12,8 +13,8 @@ import type { Database } from '../db/schema';
 // - A draft report's save reaches only its author: drafts are shown to their author alone.
 
 /** Event types whose subject only their actor may see. */
-const AUTHOR_ONLY = ['report.saved'] as const;
-const ORGANIZATIONS_CHANGED = 'card.organizations_changed';
+const AUTHOR_ONLY = ['report.saved'] as const satisfies readonly EventType[];
+const ORGANIZATIONS_CHANGED = 'card.organizations_changed' satisfies EventType;
 
 export interface VisibleEvent {
 	type: string;
@@ -24,15 +25,13 @@ export interface VisibleEvent {
 
 /** The card's organisations before a change of them, from the event's payload. */
 function factsBefore(event: VisibleEvent, now: CardFacts): CardFacts | null {
-	if (event.type !== ORGANIZATIONS_CHANGED) return null;
-	const before = (
-		event.payload as { before?: { lead?: { id: number } | null; partners?: { id: number }[] } }
-	)?.before;
-	if (!before) return null;
+	const typed = typedEvent(event);
+	if (typed?.type !== ORGANIZATIONS_CHANGED) return null;
+	const { before } = typed.payload;
 	return {
 		board: now.board,
 		leadId: before.lead?.id ?? null,
-		partnerIds: (before.partners ?? []).map((p) => p.id)
+		partnerIds: before.partners.map((p) => p.id)
 	};
 }
 

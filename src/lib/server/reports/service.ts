@@ -5,7 +5,8 @@ import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
 import type { ReportStatus } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { recordEvent } from '../events/repository';
+import type { EventPayload, EventType } from '$lib/events/catalogue';
+import { recordEvent, type NewEvent } from '../events/repository';
 
 // Activity reports: an organisation taking part in a card reports what it did. The author writes
 // a draft, submits it; the lead organisation's managers or a coordinator accept it or return it
@@ -211,22 +212,23 @@ async function ownEditable(
 	return report;
 }
 
-function reportEvent(
+type ReportEventType = Extract<EventType, `report.${string}`>;
+
+function reportEvent<T extends ReportEventType>(
 	trx: Executor,
 	actorId: number,
-	type: string,
+	type: T,
 	r: { id: number; cardId: number; boardId: number },
-	payload: Record<string, unknown> = {}
+	payload?: EventPayload<T>
 ) {
 	return recordEvent(trx, {
 		actorId,
 		type,
-		entityType: 'activity_report',
 		entityId: r.id,
 		boardId: r.boardId,
 		cardId: r.cardId,
 		payload
-	});
+	} as NewEvent<T>);
 }
 
 async function transition(
@@ -234,9 +236,9 @@ async function transition(
 	viewer: Viewer,
 	report: { id: number; version: number; cardId: number },
 	boardId: number,
-	to: ReportStatus,
+	to: Exclude<ReportStatus, 'draft'>,
 	set: { returnReason?: string | null; reviewedBy?: number; reviewedAt?: Date; submittedAt?: Date },
-	payload: Record<string, unknown> = {}
+	payload?: EventPayload<`report.${typeof to}`>
 ) {
 	return db.transaction().execute(async (trx) => {
 		const row = await trx

@@ -34,7 +34,6 @@ export async function membershipAdded(
 	await recordEvent(trx, {
 		actorId: actor.id,
 		type: 'user.membership_added',
-		entityType: 'user',
 		entityId: userId,
 		payload: { organizationId: organization.id, organizationName: organization.name, role }
 	});
@@ -75,7 +74,6 @@ export async function changeMembership(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.membership_changed',
-			entityType: 'user',
 			entityId: userId,
 			payload: {
 				organizationId: input.organizationId,
@@ -101,7 +99,6 @@ export async function removeMembership(
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.membership_removed',
-			entityType: 'user',
 			entityId: userId,
 			payload: { organizationId, organizationName: membership.name, role: membership.role }
 		});

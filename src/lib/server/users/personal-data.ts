@@ -159,7 +159,6 @@ export async function erasePerson(db: Db, actor: Actor | null, id: number): Prom
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.erased',
-			entityType: 'user',
 			entityId: id,
 			payload: removed
 		});

@@ -90,7 +90,6 @@ export async function createPerson(db: Db, actor: Actor | null, input: NewPerson
 			await recordEvent(trx, {
 				actorId: actor.id,
 				type: 'user.created',
-				entityType: 'user',
 				entityId: person.id,
 				payload: { email: person.email, name: person.name, role: person.role }
 			});
@@ -124,7 +123,6 @@ export async function updatePerson(db: Db, actor: Actor | null, id: number, inpu
 			await recordEvent(trx, {
 				actorId: actor.id,
 				type: 'user.updated',
-				entityType: 'user',
 				entityId: id,
 				payload: { before, after: input }
 			});
@@ -146,7 +144,6 @@ export async function resetPassword(db: Db, actor: Actor | null, id: number, pas
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.password_reset',
-			entityType: 'user',
 			entityId: id
 		});
 	});
@@ -164,7 +161,6 @@ export async function disablePerson(db: Db, actor: Actor | null, id: number) {
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.disabled',
-			entityType: 'user',
 			entityId: id
 		});
 	});
@@ -181,7 +177,6 @@ export async function enablePerson(db: Db, actor: Actor | null, id: number) {
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.enabled',
-			entityType: 'user',
 			entityId: id
 		});
 	});
