@@ -15,7 +15,9 @@ export type NewEvent<T extends EventType> = {
 	entityId: number;
 	boardId?: number | null;
 	cardId?: number | null;
-} & ({} extends EventPayload<T> ? { payload?: EventPayload<T> } : { payload: EventPayload<T> });
+} & (Record<never, never> extends EventPayload<T>
+	? { payload?: EventPayload<T> }
+	: { payload: EventPayload<T> });
 
 /**
  * The event's row as the table takes it, its payload checked against its type's schema (a

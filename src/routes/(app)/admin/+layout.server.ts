@@ -1,4 +1,4 @@
-import { adminOr404 } from '$lib/server/users/guard';
+import { adminOr404 } from '$lib/server/auth/guard';
 import type { LayoutServerLoad } from './$types';
 
 // Every page under /admin is an administrator's: anyone else sees a 404, as if it did not exist.

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { adminOr404 } from '$lib/server/users/guard';
+import { adminOr404 } from '$lib/server/auth/guard';
 import type { PageServerLoad } from './$types';
 
 // /admin has no page of its own yet: people are the administration's first section.

@@ -5,12 +5,13 @@ import { db } from '$lib/server/db/app';
 import { listCurrentGoals } from '$lib/server/goals/repository';
 import { listMemberships } from '$lib/server/users/service';
 import type { PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = { ...parseCardFilters(url.searchParams), view: 'list' as const };
 	const [cards, memberships, goals] = await Promise.all([
-		getMyWork(db(), locals.user!, filters),
-		listMemberships(db(), locals.user!.id),
+		getMyWork(db(), requireUser(locals), filters),
+		listMemberships(db(), requireUser(locals).id),
 		listCurrentGoals(db())
 	]);
 	const labels = [...new Set(cards.flatMap((c) => c.labels))].sort(comparePolish);

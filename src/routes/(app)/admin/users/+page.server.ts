@@ -1,7 +1,7 @@
 import { userFilterSchema } from '$lib/schemas/users';
 import { db } from '$lib/server/db/app';
 import { handleDomain } from '$lib/server/http';
-import { adminOr404 } from '$lib/server/users/guard';
+import { adminOr404 } from '$lib/server/auth/guard';
 import { listPeople } from '$lib/server/users/service';
 import type { PageServerLoad } from './$types';
 

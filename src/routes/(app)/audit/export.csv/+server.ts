@@ -3,11 +3,12 @@ import { auditCsv } from '$lib/server/audit/service';
 import { db } from '$lib/server/db/app';
 import { handleDomain } from '$lib/server/http';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 // GET /audit/export.csv?…filters: the audit log as it is filtered on its page.
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const csv = await handleDomain(() =>
-		auditCsv(db(), locals.user!, parseAuditFilters(url.searchParams))
+		auditCsv(db(), requireUser(locals), parseAuditFilters(url.searchParams))
 	);
 	const day = new Date().toISOString().slice(0, 10);
 	return new Response(csv, {

@@ -13,6 +13,7 @@ import * as repo from '$lib/server/goals/repository';
 import * as goals from '$lib/server/goals/service';
 import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 function goalId(raw: string): number {
 	const id = Number(raw);
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 	const id = goalId(params.id);
 	const goal = await repo.findGoal(db(), id);
 	if (!goal) error(404);
-	const actor = locals.user!;
+	const actor = requireUser(locals);
 	const [strategy, all, viewer] = await Promise.all([
 		repo.findStrategyById(db(), goal.strategyId),
 		repo.listGoalsOfStrategy(db(), goal.strategyId),
@@ -98,12 +99,12 @@ const moveChildSchema = moveGoalSchema.extend({ childId: recordId });
 export const actions: Actions = {
 	indicator: ({ request, params, locals }) =>
 		formAction(request, indicatorSchema, async (input) => {
-			await createIndicator(db(), locals.user!, goalId(params.id), input);
+			await createIndicator(db(), requireUser(locals), goalId(params.id), input);
 			return { indicator: 'created' };
 		}),
 	indicatorValue: ({ request, locals }) =>
 		formAction(request, indicatorValueSchema, async (input) => {
-			await addIndicatorValue(db(), locals.user!, input);
+			await addIndicatorValue(db(), requireUser(locals), input);
 			return { indicator: 'value' };
 		}),
 	update: ({ request, params, locals }) =>

@@ -10,6 +10,7 @@ import { progressOfStrategy } from '$lib/server/goals/progress';
 import { createGoal } from '$lib/server/goals/service';
 import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 export const load: PageServerLoad = async ({ depends, params, locals, url }) => {
 	// Reloaded when a card of the strategy's boards changes (src/lib/components/goal/live.ts).
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ depends, params, locals, url }) => 
 	const strategy = await findStrategyBySlug(db(), params.slug);
 	if (!strategy) error(404);
 	const goals = await listGoalsOfStrategy(db(), strategy.id);
-	const viewer = await loadViewer(db(), locals.user!);
+	const viewer = await loadViewer(db(), requireUser(locals));
 	const progress = await progressOfStrategy(db(), viewer, strategy.id, goals);
 	const supersedes = strategy.supersedesId
 		? await db()
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async ({ depends, params, locals, url }) => 
 		.where('supersedesId', '=', strategy.id)
 		.executeTakeFirst();
 	const roots = goals.filter((g) => g.parentId === null);
-	const canEdit = can.editStrategy(locals.user!);
+	const canEdit = can.editStrategy(requireUser(locals));
 	const [mapping, relink] = await Promise.all([
 		editionMapping(db(), strategy.id),
 		// The re-link is offered on the later edition only, to editors, when there is work to move.
@@ -58,7 +59,7 @@ export const load: PageServerLoad = async ({ depends, params, locals, url }) => 
 		relink,
 		expanded: url.searchParams.get('expand') === 'all',
 		canEdit,
-		canReport: can.seeEverything(locals.user!),
+		canReport: can.seeEverything(requireUser(locals)),
 		visibleOnly: !can.seeEverything(viewer),
 		suggestedCode: nextChildCode(
 			null,

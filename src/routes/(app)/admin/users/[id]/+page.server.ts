@@ -7,8 +7,8 @@ import {
 } from '$lib/schemas/users';
 import { z } from '$lib/schemas/zod';
 import { db } from '$lib/server/db/app';
-import { formAction, handleDomain } from '$lib/server/http';
-import { adminOr404, personIdOr404 } from '$lib/server/users/guard';
+import { formAction, handleDomain, idOr404 } from '$lib/server/http';
+import { adminOr404 } from '$lib/server/auth/guard';
 import * as memberships from '$lib/server/users/memberships';
 import { erasePerson, isErasedEmail } from '$lib/server/users/personal-data';
 import * as people from '$lib/server/users/service';
@@ -20,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const actor = adminOr404(locals.user);
-	const id = personIdOr404(params.id);
+	const id = idOr404(params.id);
 	const found = await handleDomain(() => people.getPerson(db(), actor, id));
 	const joined = new Set(found.memberships.map((ms) => ms.id));
 	return {
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 /** Who acts on whom: checked before the form is read, so nothing else answers first. */
 function target(rawId: string, user: App.Locals['user']) {
-	return { actor: adminOr404(user), id: personIdOr404(rawId) };
+	return { actor: adminOr404(user), id: idOr404(rawId) };
 }
 
 const noInput = z.object({});

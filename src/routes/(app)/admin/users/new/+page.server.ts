@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { newPersonSchema } from '$lib/schemas/users';
 import { db } from '$lib/server/db/app';
 import { formAction, handleDomain } from '$lib/server/http';
-import { adminOr404 } from '$lib/server/users/guard';
+import { adminOr404 } from '$lib/server/auth/guard';
 import { createPerson, listOrganizations } from '$lib/server/users/service';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,6 +3,7 @@ import { boardPage } from '$lib/server/boards/page';
 import { handleDomain, idOr404 } from '$lib/server/http';
 import { latestEventId } from '$lib/server/realtime/publisher';
 import type { LayoutServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 // The board stays on screen behind an open card, so it is the layout's data: opening and closing
 // a card reloads only the card.
@@ -12,6 +13,8 @@ export const load: LayoutServerLoad = async ({ params, locals, url, depends }) =
 	depends('app:board');
 	// Read before the data: events after it are applied live or caught up over HTTP.
 	const lastEventId = await latestEventId(db());
-	const page = await handleDomain(() => boardPage(db(), locals.user!, boardId, url.searchParams));
+	const page = await handleDomain(() =>
+		boardPage(db(), requireUser(locals), boardId, url.searchParams)
+	);
 	return { ...page, lastEventId };
 };

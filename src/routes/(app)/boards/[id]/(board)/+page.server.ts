@@ -6,6 +6,7 @@ import { createCard, moveCard } from '$lib/server/cards/service';
 import { db } from '$lib/server/db/app';
 import { formAction, idOr404 } from '$lib/server/http';
 import type { Actions } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 const moveSchema = moveCardSchema.and(z.object({ cardId: recordId }));
 
@@ -15,12 +16,12 @@ export const actions: Actions = {
 	create: ({ request, params, locals }) =>
 		formAction(request, createCardSchema, async (input) => {
 			const boardId = idOr404(params.id);
-			const card = await createCard(db(), locals.user!, boardId, input);
+			const card = await createCard(db(), requireUser(locals), boardId, input);
 			redirect(303, `/boards/${boardId}/cards/${card.id}?created=1`);
 		}),
 	move: ({ request, locals }) =>
 		formAction(request, moveSchema, async ({ cardId, ...input }) => {
-			const moved = await moveCard(db(), locals.user!, cardId, input);
+			const moved = await moveCard(db(), requireUser(locals), cardId, input);
 			return { moved: { id: moved.id, version: moved.version } };
 		})
 };

@@ -6,6 +6,7 @@ import { boardsForNewCard } from '$lib/server/goals/progress';
 import { findGoal } from '$lib/server/goals/repository';
 import { idOr404, translate } from '$lib/server/http';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 // Where the goal page's "create a card" form goes: a form can pick a board only as a query
 // value, so this turns it into the board's address, after checking the person may add a card
@@ -16,8 +17,8 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	if (!goal) error(404, translate('error_not_found'));
 	const boardId = recordId.safeParse(url.searchParams.get('board') ?? '');
 	if (!boardId.success) error(400, translate('error_invalid'));
-	const viewer = await loadViewer(db(), locals.user!);
-	const boards = await boardsForNewCard(db(), locals.user!, viewer, goal);
+	const viewer = await loadViewer(db(), requireUser(locals));
+	const boards = await boardsForNewCard(db(), requireUser(locals), viewer, goal);
 	// A board the person may not add to answers 404, like one that is not there.
 	if (!boards.some((b) => b.id === boardId.data)) error(404, translate('error_not_found'));
 	redirect(303, `/boards/${boardId.data}?new=1&goal=${goal.id}`);

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db/app';
 import { handleDomain, idOr404, translate } from '$lib/server/http';
 import { boardEventsSince } from '$lib/server/realtime/catch-up';
 import type { RequestHandler } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
 
 // GET /api/boards/:id/events?after=<event id>: what a board's open page missed while offline.
 // (The session hook answers 401 to a request without a session.)
@@ -18,7 +19,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		return json({ message: translate('error_invalid'), errors }, { status: 400 });
 	}
 	const missed = await handleDomain(() =>
-		boardEventsSince(db(), locals.user!, boardId, parsed.data.after)
+		boardEventsSince(db(), requireUser(locals), boardId, parsed.data.after)
 	);
 	return json(missed, { headers: { 'cache-control': 'no-store' } });
 };

@@ -1,7 +1,18 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { recordId } from '$lib/schemas/common';
-import { can, type Actor } from '../auth/policy';
+import type { SessionUser } from './session';
+import { can, type Actor } from './policy';
+
+// What a route asks of the signed-in person before anything else, in one place.
+
+/**
+ * The signed-in person. The server hook sends everyone else to the sign-in page before a route
+ * under (app)/ runs, so this never fails there; it makes that explicit instead of `user!`.
+ */
+export function requireUser(locals: App.Locals): SessionUser {
+	if (!locals.user) error(401, m.error_not_found());
+	return locals.user;
+}
 
 /**
  * For the /admin routes: 404 unless the signed-in person is an administrator, checked before any
@@ -11,11 +22,4 @@ import { can, type Actor } from '../auth/policy';
 export function adminOr404(user: Actor | null): Actor {
 	if (!user || !can.administer(user)) error(404, m.error_not_found());
 	return user;
-}
-
-/** A person's id from the URL: anything but a plain positive integer is a page that is not there. */
-export function personIdOr404(raw: string): number {
-	const parsed = recordId.safeParse(raw);
-	if (!parsed.success) error(404, m.error_not_found());
-	return parsed.data;
 }
