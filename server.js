@@ -1,6 +1,7 @@
 // The production server: the built SvelteKit app (build/handler.js) on Node's http server, on
 // which the real-time server will also live. `npm start` runs this after `npm run build`.
 import http from 'node:http';
+import { securityHeaders } from './src/lib/server/security-headers.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -25,14 +26,7 @@ try {
 
 // The headers src/hooks.server.ts sets, here for every answer: static files and redirects made
 // outside the app's hooks get them too (the hook's own values win where both set one).
-const baseHeaders = {
-	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'strict-origin-when-cross-origin',
-	'X-Frame-Options': 'DENY',
-	...(process.env.ORIGIN.startsWith('https:')
-		? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' }
-		: {})
-};
+const baseHeaders = securityHeaders(process.env.ORIGIN.startsWith('https:'));
 // Requests being handled: the database is closed only once none is left. A request counts until
 // both its handler has finished (it may still be working after its client went away) and its
 // response is closed.

@@ -18,6 +18,7 @@ import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { hasNul, translate } from '$lib/server/http';
 import { env } from '$lib/server/env';
 import { startJobs } from '$lib/server/jobs/scheduler';
+import { securityHeaders as headersFor } from '$lib/server/security-headers.js';
 import { attachToApp } from '$lib/server/realtime/app';
 
 export const init: ServerInit = async () => {
@@ -140,13 +141,8 @@ function malformedRequest(request: Request, url: URL): { status: number; key: st
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-	if (event.url.protocol === 'https:') {
-		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	}
+	for (const [name, value] of Object.entries(headersFor(event.url.protocol === 'https:')))
+		response.headers.set(name, value);
 	return response;
 };
 
