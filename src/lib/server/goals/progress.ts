@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
 	countsByGoal,
 	rollUpProgress,
@@ -6,20 +5,16 @@ import {
 	type GoalProgress,
 	type StatusCounts
 } from '$lib/domain/progress';
-import { can, visible, type Actor, type Scope, type Viewer } from '../auth/policy';
+import { can, type Actor, type Scope, type Viewer } from '../auth/policy';
 import { listBoards } from '../boards/service';
 import type { Db } from '../db';
 import { indicatorsOf } from '../indicators/service';
+import { boardParticipantRows, cardCountRows, listGoalCardRows } from './repository';
 
 // The goal tree meets the boards: how many cards carry out each goal, and which. Every count and
-// list goes through visible.card, so a goal's progress never reveals a card its viewer may not
-// open. Cards of archived boards are left out too: their card pages answer 404.
-
-/**
- * Whether a card (joined with its column as `board_column`) is past its due date and not done;
- * false, not null, for an undated card, so that it also sorts as "not overdue".
- */
-export const overdueCard = sql<boolean>`coalesce(card.due_date < current_date and board_column.status <> 'done', false)`;
+// list goes through visible.card (in the queries of ./repository.ts), so a goal's progress never
+// reveals a card its viewer may not open. Cards of archived boards are left out too: their card
+// pages answer 404.
 
 /** Live cards the scope may see per goal of a strategy, by status: one query, whatever the tree. */
 export async function cardCountsByGoal(
@@ -27,35 +22,7 @@ export async function cardCountsByGoal(
 	scope: Scope,
 	strategyId: number
 ): Promise<Map<number, StatusCounts>> {
-	const rows = await db
-		.selectFrom('card')
-		.innerJoin('goal', 'goal.id', 'card.goalId')
-		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.select((eb) => [
-			'goal.id as goalId',
-			'boardColumn.status',
-			eb.cast<number>(eb.fn.countAll(), 'integer').as('count'),
-			eb
-				.cast<number>(
-					eb.fn
-						.countAll()
-						.filterWhere((f) =>
-							f.and([
-								f('card.dueDate', '<', sql<string>`current_date`),
-								f('boardColumn.status', '!=', 'done')
-							])
-						),
-					'integer'
-				)
-				.as('overdue')
-		])
-		.where('goal.strategyId', '=', strategyId)
-		.where('card.archivedAt', 'is', null)
-		.where('board.archivedAt', 'is', null)
-		.where(visible.card(scope))
-		.groupBy(['goal.id', 'boardColumn.status'])
-		.execute();
+	const rows = await cardCountRows(db, scope, strategyId);
 	return countsByGoal(rows);
 }
 
@@ -87,48 +54,7 @@ export async function progressOfStrategy(
  * boards: overdue first (what needs attention), then by due date, undated last.
  */
 export async function listGoalCards(db: Db, viewer: Viewer, goalId: number) {
-	const rows = await db
-		.withRecursive('subtree(id)', (qc) =>
-			qc
-				.selectFrom('goal')
-				.select('goal.id')
-				.where('goal.id', '=', goalId)
-				.unionAll(
-					qc
-						.selectFrom('goal')
-						.innerJoin('subtree', 'subtree.id', 'goal.parentId')
-						.select('goal.id')
-				)
-		)
-		.selectFrom('card')
-		.innerJoin('subtree', 'subtree.id', 'card.goalId')
-		.innerJoin('goal', 'goal.id', 'card.goalId')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-		.leftJoin('cardOrganization as lead', (join) =>
-			join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
-		)
-		.leftJoin('organization as leadOrg', 'leadOrg.id', 'lead.organizationId')
-		.select([
-			'card.id',
-			'card.title',
-			'card.dueDate',
-			'goal.id as goalId',
-			'goal.code as goalCode',
-			'board.id as boardId',
-			'board.title as boardTitle',
-			'boardColumn.title as columnTitle',
-			'boardColumn.status',
-			'leadOrg.name as leadName',
-			overdueCard.as('overdue')
-		])
-		.where('card.archivedAt', 'is', null)
-		.where('board.archivedAt', 'is', null)
-		.where(visible.card(viewer))
-		.orderBy('overdue', 'desc')
-		.orderBy('card.dueDate', (ob) => ob.asc().nullsLast())
-		.orderBy('card.id')
-		.execute();
+	const rows = await listGoalCardRows(db, viewer, goalId);
 	return rows.map((r) => ({ ...r, overdue: Boolean(r.overdue) }));
 }
 
@@ -149,16 +75,10 @@ export async function boardsForNewCard(
 	// create cards there, so the participants are read to ask the policy.
 	const boards = await listBoards(db, actor);
 	if (boards.length === 0) return [];
-	const facts = await db
-		.selectFrom('board')
-		.leftJoin('boardOrganization', 'boardOrganization.boardId', 'board.id')
-		.select(['board.id', 'board.strategyId', 'boardOrganization.organizationId'])
-		.where(
-			'board.id',
-			'in',
-			boards.map((b) => b.id)
-		)
-		.execute();
+	const facts = await boardParticipantRows(
+		db,
+		boards.map((b) => b.id)
+	);
 	const strategyOf = new Map(facts.map((f) => [f.id, f.strategyId]));
 	const participantsOf = new Map<number, number[]>();
 	for (const f of facts) {

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { visible, type Scope, type Viewer } from '../auth/policy';
+import type { Db } from '../db';
+import { withLead } from '../db/pieces';
 import type { Database } from '../db/schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 const goalColumns = [
 	'goal.id',
@@ -14,7 +15,7 @@ const goalColumns = [
 	'goal.position'
 ] as const;
 
-export function listStrategies(db: Executor) {
+export function listStrategies(db: Db) {
 	return db
 		.selectFrom('strategy')
 		.leftJoin('goal', 'goal.strategyId', 'strategy.id')
@@ -39,20 +40,20 @@ export function listStrategies(db: Executor) {
 		.execute();
 }
 
-export function findStrategyBySlug(db: Executor, slug: string) {
+export function findStrategyBySlug(db: Db, slug: string) {
 	return db.selectFrom('strategy').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function findStrategyById(db: Executor, id: number) {
+export function findStrategyById(db: Db, id: number) {
 	return db.selectFrom('strategy').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findGoal(db: Executor, id: number) {
+export function findGoal(db: Db, id: number) {
 	return db.selectFrom('goal').select(goalColumns).where('id', '=', id).executeTakeFirst();
 }
 
 /** The goal tree of a strategy and nothing more: what pickers and filters offer. */
-export function listGoalOutline(db: Executor, strategyId: number) {
+export function listGoalOutline(db: Db, strategyId: number) {
 	return db
 		.selectFrom('goal')
 		.select(['id', 'parentId', 'level', 'code', 'title', 'position'])
@@ -61,7 +62,7 @@ export function listGoalOutline(db: Executor, strategyId: number) {
 }
 
 /** Every goal of a strategy with the number of cards linked to it (archived ones included). */
-export function listGoalsOfStrategy(db: Executor, strategyId: number) {
+export function listGoalsOfStrategy(db: Db, strategyId: number) {
 	return db
 		.selectFrom('goal')
 		.select(goalColumns)
@@ -77,7 +78,7 @@ export function listGoalsOfStrategy(db: Executor, strategyId: number) {
 }
 
 /** The goals of every current strategy, with its title: what "my work" filters by. */
-export function listCurrentGoals(db: Executor) {
+export function listCurrentGoals(db: Db) {
 	return db
 		.selectFrom('goal')
 		.innerJoin('strategy', 'strategy.id', 'goal.strategyId')
@@ -88,7 +89,7 @@ export function listCurrentGoals(db: Executor) {
 		.execute();
 }
 
-export function listSiblings(db: Executor, strategyId: number, parentId: number | null) {
+export function listSiblings(db: Db, strategyId: number, parentId: number | null) {
 	return db
 		.selectFrom('goal')
 		.select(['id', 'code', 'position'])
@@ -99,7 +100,7 @@ export function listSiblings(db: Executor, strategyId: number, parentId: number 
 		.execute();
 }
 
-export async function codesTaken(db: Executor, strategyId: number, codes: string[]) {
+export async function codesTaken(db: Db, strategyId: number, codes: string[]) {
 	if (codes.length === 0) return [];
 	const rows = await db
 		.selectFrom('goal')
@@ -110,7 +111,7 @@ export async function codesTaken(db: Executor, strategyId: number, codes: string
 	return rows.map((r) => r.code as string);
 }
 
-export async function countLinked(db: Executor, goalId: number) {
+export async function countLinked(db: Db, goalId: number) {
 	const row = await db
 		.selectFrom('goal')
 		.select([
@@ -132,7 +133,7 @@ export async function countLinked(db: Executor, goalId: number) {
 	return { cards: Number(row.cards ?? 0), children: Number(row.children ?? 0) };
 }
 
-export function listMappings(db: Executor, goalIds: number[]) {
+export function listMappings(db: Db, goalIds: number[]) {
 	if (goalIds.length === 0) return Promise.resolve([]);
 	return db
 		.selectFrom('goalMapping')
@@ -157,5 +158,162 @@ export function listMappings(db: Executor, goalIds: number[]) {
 				eb('goalMapping.toGoalId', 'in', goalIds)
 			])
 		)
+		.execute();
+}
+
+/** Another goal of the strategy with this code, if there is one. */
+export function findGoalByCode(db: Db, strategyId: number, code: string) {
+	return db
+		.selectFrom('goal')
+		.select('id')
+		.where('strategyId', '=', strategyId)
+		.where('code', '=', code)
+		.executeTakeFirst();
+}
+
+export function insertGoal(db: Db, values: Insertable<Database['goal']>) {
+	return db
+		.insertInto('goal')
+		.values(values)
+		.returning(['id', 'code', 'title', 'level'])
+		.executeTakeFirstOrThrow();
+}
+
+export function insertGoals(db: Db, values: Insertable<Database['goal']>[]) {
+	return db.insertInto('goal').values(values).returning(['id', 'code', 'title']).execute();
+}
+
+export function updateGoalFields(
+	db: Db,
+	goalId: number,
+	fields: { code: string | null; title: string; description: string | null }
+) {
+	return db.updateTable('goal').set(fields).where('id', '=', goalId).execute();
+}
+
+export function setGoalPosition(db: Db, goalId: number, position: number) {
+	return db.updateTable('goal').set({ position }).where('id', '=', goalId).execute();
+}
+
+/** Removes a goal and the edition mappings naming it (three statements, mappings first). */
+export async function deleteGoalWithMappings(db: Db, goalId: number) {
+	await db.deleteFrom('goalMapping').where('fromGoalId', '=', goalId).execute();
+	await db.deleteFrom('goalMapping').where('toGoalId', '=', goalId).execute();
+	await db.deleteFrom('goal').where('id', '=', goalId).execute();
+}
+
+/** The edition a strategy supersedes: its slug and title. */
+export function findStrategyLink(db: Db, id: number) {
+	return db
+		.selectFrom('strategy')
+		.select(['slug', 'title'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+/** The edition that supersedes a strategy, if any: its slug and title. */
+export function findSupersedingStrategy(db: Db, strategyId: number) {
+	return db
+		.selectFrom('strategy')
+		.select(['slug', 'title'])
+		.where('supersedesId', '=', strategyId)
+		.executeTakeFirst();
+}
+
+// The goal tree meets the boards. Every count and list goes through visible.card, so a goal's
+// progress never reveals a card its viewer may not open; cards of archived boards are left out.
+
+/**
+ * Whether a card (joined with its column as `board_column`) is past its due date and not done;
+ * false, not null, for an undated card, so that it also sorts as "not overdue".
+ */
+export const overdueCard = sql<boolean>`coalesce(card.due_date < current_date and board_column.status <> 'done', false)`;
+
+/** Live cards the scope may see per goal of a strategy and status, with how many are overdue. */
+export function cardCountRows(db: Db, scope: Scope, strategyId: number) {
+	return db
+		.selectFrom('card')
+		.innerJoin('goal', 'goal.id', 'card.goalId')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.select((eb) => [
+			'goal.id as goalId',
+			'boardColumn.status',
+			eb.cast<number>(eb.fn.countAll(), 'integer').as('count'),
+			eb
+				.cast<number>(
+					eb.fn
+						.countAll()
+						.filterWhere((f) =>
+							f.and([
+								f('card.dueDate', '<', sql<string>`current_date`),
+								f('boardColumn.status', '!=', 'done')
+							])
+						),
+					'integer'
+				)
+				.as('overdue')
+		])
+		.where('goal.strategyId', '=', strategyId)
+		.where('card.archivedAt', 'is', null)
+		.where('board.archivedAt', 'is', null)
+		.where(visible.card(scope))
+		.groupBy(['goal.id', 'boardColumn.status'])
+		.execute();
+}
+
+/**
+ * The live cards the viewer may see that carry out the goal or any goal under it, across all
+ * boards: overdue first, then by due date, undated last.
+ */
+export function listGoalCardRows(db: Db, viewer: Viewer, goalId: number) {
+	return db
+		.withRecursive('subtree(id)', (qc) =>
+			qc
+				.selectFrom('goal')
+				.select('goal.id')
+				.where('goal.id', '=', goalId)
+				.unionAll(
+					qc
+						.selectFrom('goal')
+						.innerJoin('subtree', 'subtree.id', 'goal.parentId')
+						.select('goal.id')
+				)
+		)
+		.selectFrom('card')
+		.innerJoin('subtree', 'subtree.id', 'card.goalId')
+		.innerJoin('goal', 'goal.id', 'card.goalId')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.$call(withLead)
+		.select([
+			'card.id',
+			'card.title',
+			'card.dueDate',
+			'goal.id as goalId',
+			'goal.code as goalCode',
+			'board.id as boardId',
+			'board.title as boardTitle',
+			'boardColumn.title as columnTitle',
+			'boardColumn.status',
+			'leadOrg.name as leadName',
+			overdueCard.as('overdue')
+		])
+		.where('card.archivedAt', 'is', null)
+		.where('board.archivedAt', 'is', null)
+		.where(visible.card(viewer))
+		.orderBy('overdue', 'desc')
+		.orderBy('card.dueDate', (ob) => ob.asc().nullsLast())
+		.orderBy('card.id')
+		.execute();
+}
+
+/** The strategy and participating organisations of the given boards, a row per participant. */
+export function boardParticipantRows(db: Db, boardIds: number[]) {
+	return db
+		.selectFrom('board')
+		.leftJoin('boardOrganization', 'boardOrganization.boardId', 'board.id')
+		.select(['board.id', 'board.strategyId', 'boardOrganization.organizationId'])
+		.where('board.id', 'in', boardIds)
 		.execute();
 }

@@ -33,12 +33,7 @@ function requireCode(level: GoalLevel, code: string | null) {
 
 async function requireFreeCode(db: Db, strategyId: number, code: string | null, exceptId?: number) {
 	if (!code) return;
-	const taken = await db
-		.selectFrom('goal')
-		.select('id')
-		.where('strategyId', '=', strategyId)
-		.where('code', '=', code)
-		.executeTakeFirst();
+	const taken = await repo.findGoalByCode(db, strategyId, code);
 	if (taken && taken.id !== exceptId)
 		throw new ValidationError('code', 'goal_code_taken', { code });
 }
@@ -59,19 +54,15 @@ export async function createGoal(
 	await requireFreeCode(db, strategyId, input.code);
 	const siblings = await repo.listSiblings(db, strategyId, parent?.id ?? null);
 	return db.transaction().execute(async (trx) => {
-		const goal = await trx
-			.insertInto('goal')
-			.values({
-				strategyId,
-				parentId: parent?.id ?? null,
-				level,
-				code: level === 'area' ? null : input.code,
-				title: input.title,
-				description: input.description,
-				position: siblings.length
-			})
-			.returning(['id', 'code', 'title', 'level'])
-			.executeTakeFirstOrThrow();
+		const goal = await repo.insertGoal(trx, {
+			strategyId,
+			parentId: parent?.id ?? null,
+			level,
+			code: level === 'area' ? null : input.code,
+			title: input.title,
+			description: input.description,
+			position: siblings.length
+		});
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.created',
@@ -88,15 +79,11 @@ export async function updateGoal(db: Db, actor: Actor | null, goalId: number, in
 	requireCode(goal.level, input.code);
 	await requireFreeCode(db, goal.strategyId, input.code, goal.id);
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('goal')
-			.set({
-				code: goal.level === 'area' ? null : input.code,
-				title: input.title,
-				description: input.description
-			})
-			.where('id', '=', goalId)
-			.execute();
+		await repo.updateGoalFields(trx, goalId, {
+			code: goal.level === 'area' ? null : input.code,
+			title: input.title,
+			description: input.description
+		});
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.updated',
@@ -127,7 +114,7 @@ export async function moveGoal(
 	await db.transaction().execute(async (trx) => {
 		// Renumbering all siblings keeps positions dense even after earlier removals.
 		for (const [position, id] of order.entries()) {
-			await trx.updateTable('goal').set({ position }).where('id', '=', id).execute();
+			await repo.setGoalPosition(trx, id, position);
 		}
 		await recordEvent(trx, {
 			actorId: actor.id,
@@ -146,9 +133,7 @@ export async function deleteGoal(db: Db, actor: Actor | null, goalId: number) {
 	if (linked.cards > 0) throw new ConflictError('goal_has_cards', { count: linked.cards });
 	if (linked.children > 0) throw new ConflictError('goal_has_children', { count: linked.children });
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('goalMapping').where('fromGoalId', '=', goalId).execute();
-		await trx.deleteFrom('goalMapping').where('toGoalId', '=', goalId).execute();
-		await trx.deleteFrom('goal').where('id', '=', goalId).execute();
+		await repo.deleteGoalWithMappings(trx, goalId);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'goal.deleted',
@@ -192,20 +177,17 @@ export async function importOutline(db: Db, actor: Actor | null, parentId: numbe
 	const level = await levelForChild(db, parent.strategyId, parent.level);
 	const start = (await repo.listSiblings(db, parent.strategyId, parent.id)).length;
 	return db.transaction().execute(async (trx) => {
-		const created = await trx
-			.insertInto('goal')
-			.values(
-				preview.items.map((item, index) => ({
-					strategyId: parent.strategyId,
-					parentId: parent.id,
-					level,
-					code: item.code,
-					title: item.title,
-					position: start + index
-				}))
-			)
-			.returning(['id', 'code', 'title'])
-			.execute();
+		const created = await repo.insertGoals(
+			trx,
+			preview.items.map((item, index) => ({
+				strategyId: parent.strategyId,
+				parentId: parent.id,
+				level,
+				code: item.code,
+				title: item.title,
+				position: start + index
+			}))
+		);
 		for (const goal of created) {
 			await recordEvent(trx, {
 				actorId: actor.id,
