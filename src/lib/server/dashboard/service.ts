@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
 	byGoal,
 	byOrganization,
@@ -11,12 +10,17 @@ import {
 import { inTreeOrder } from '$lib/domain/goal-tree';
 import type { CardStatus } from '$lib/domain/progress';
 import type { DashboardKind, DashboardQuery } from '$lib/schemas/dashboard';
-import { can, loadViewer, visible, type Actor, type Viewer } from '../auth/policy';
+import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import { overdueCard } from '../goals/progress';
 import { listGoalOutline, listStrategies } from '../goals/repository';
 import { indicatorsOf } from '../indicators/service';
+import {
+	activityRowsOf,
+	cardRowsOf,
+	countySideOrganization,
+	listOrganizations
+} from './repository';
 
 // The dashboards: for a strategy and a year, the cards, accepted activities and indicators a
 // viewer may see, cut by goal and by organisation, with cards done month by month.
@@ -30,36 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** The live cards of a strategy the viewer may see, with what the dashboard sums need. */
 async function cardsOf(db: Db, viewer: Viewer, strategyId: number): Promise<DashboardCard[]> {
-	const rows = await db
-		.selectFrom('card')
-		.innerJoin('goal', 'goal.id', 'card.goalId')
-		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.select([
-			'card.id',
-			'goal.id as goalId',
-			'boardColumn.status',
-			overdueCard.as('overdue'),
-			sql<
-				{ id: number; role: 'lead' | 'partner' }[]
-			>`coalesce((select json_agg(json_build_object('id', o.organization_id, 'role', o.role)) from card_organization o where o.card_id = card.id), '[]'::json)`.as(
-				'orgs'
-			),
-			// When it was done: its latest move into a done column from another kind of column, or,
-			// for a card made done (created there), its creation.
-			sql<string | null>`case when board_column.status = 'done' then to_char(coalesce((
-				select max(e.occurred_at) from event e
-				join board_column t on t.id = (e.payload->>'toColumnId')::int
-				left join board_column f on f.id = (e.payload->>'fromColumnId')::int
-				where e.card_id = card.id and e.type = 'card.moved' and t.status = 'done'
-					and f.status is distinct from 'done'
-			), card.created_at), 'YYYY-MM-DD') end`.as('doneOn')
-		])
-		.where('goal.strategyId', '=', strategyId)
-		.where('card.archivedAt', 'is', null)
-		.where('board.archivedAt', 'is', null)
-		.where(visible.card(viewer))
-		.execute();
+	const rows = await cardRowsOf(db, viewer, strategyId);
 	return rows.map((r) => {
 		const orgs = typeof r.orgs === 'string' ? JSON.parse(r.orgs) : r.orgs;
 		return {
@@ -81,19 +56,7 @@ async function activitiesOf(
 	strategyId: number,
 	year: number
 ): Promise<DashboardActivity[]> {
-	const rows = await db
-		.selectFrom('activityReport as r')
-		.innerJoin('card', 'card.id', 'r.cardId')
-		.innerJoin('goal', 'goal.id', 'card.goalId')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.select(['goal.id as goalId', 'r.organizationId', 'r.participants'])
-		.where('goal.strategyId', '=', strategyId)
-		.where('r.status', '=', 'accepted')
-		.where('r.periodStart', '<=', `${year}-12-31`)
-		.where('r.periodEnd', '>=', `${year}-01-01`)
-		.where('board.archivedAt', 'is', null)
-		.where(visible.card(viewer))
-		.execute();
+	const rows = await activityRowsOf(db, viewer, strategyId, year);
 	return rows.map((r) => ({ ...r, participants: r.participants ?? null }));
 }
 
@@ -101,14 +64,7 @@ async function activitiesOf(
 async function defaultStrategy(db: Db, viewer: Viewer, all: StrategyRow[]) {
 	const strategies = all.filter((s) => s.status === 'current');
 	const orgIds = [...viewer.orgs.keys()];
-	const countySide =
-		orgIds.length > 0 &&
-		(await db
-			.selectFrom('organization')
-			.select('id')
-			.where('id', 'in', orgIds)
-			.where('kind', 'in', ['county', 'municipality'])
-			.executeTakeFirst());
+	const countySide = orgIds.length > 0 && (await countySideOrganization(db, orgIds));
 	const owner = countySide && !can.seeEverything(viewer) ? 'county' : 'city';
 	return strategies.find((s) => s.owner === owner) ?? strategies[0];
 }
@@ -135,7 +91,7 @@ export async function dashboardOf(db: Db, actor: Actor, query: DashboardQuery) {
 			goals.map((g) => g.id),
 			{ until: `${year}-12-31`, year }
 		),
-		db.selectFrom('organization').select(['id', 'name', 'kind']).orderBy('name').execute()
+		listOrganizations(db)
 	]);
 
 	// The organisations one may pick: those taking part in a card shown, and one's own.
