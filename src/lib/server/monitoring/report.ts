@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors';
 import { progressOfStrategy } from '../goals/progress';
 import { findStrategyBySlug, listGoalsOfStrategy } from '../goals/repository';
 import { indicatorsOf } from '../indicators/service';
+import { acceptedActivityRows, strategyCardRows } from './repository';
 
 // The monitoring report the coordinator hands to the Mayor: for a strategy and a period, per goal
 // (in the tree's order) its status and progress, its cards, the activities accepted in the
@@ -25,51 +26,8 @@ export async function monitoringReport(db: Db, actor: Actor, slug: string, perio
 			goals.map((g) => g.id),
 			{ until: period.to, year: Number(period.to.slice(0, 4)) }
 		),
-		db
-			.selectFrom('card')
-			.innerJoin('board', 'board.id', 'card.boardId')
-			.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-			.leftJoin('cardOrganization as lead', (join) =>
-				join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
-			)
-			.leftJoin('organization', 'organization.id', 'lead.organizationId')
-			.select([
-				'card.id',
-				'card.title',
-				'card.goalId',
-				'card.dueDate',
-				'boardColumn.status',
-				'board.title as boardTitle',
-				'organization.name as leadName'
-			])
-			.where('board.strategyId', '=', strategy.id)
-			.where('card.archivedAt', 'is', null)
-			.where('card.goalId', 'is not', null)
-			.orderBy('card.title')
-			.execute(),
-		db
-			.selectFrom('activityReport as r')
-			.innerJoin('card', 'card.id', 'r.cardId')
-			.innerJoin('board', 'board.id', 'card.boardId')
-			.innerJoin('organization', 'organization.id', 'r.organizationId')
-			.select([
-				'r.id',
-				'card.goalId',
-				'card.title as cardTitle',
-				'organization.name as organizationName',
-				'r.periodStart',
-				'r.periodEnd',
-				'r.summary',
-				'r.participants',
-				'r.outputs'
-			])
-			.where('board.strategyId', '=', strategy.id)
-			.where('r.status', '=', 'accepted')
-			// Activities that overlap the period.
-			.where('r.periodStart', '<=', period.to)
-			.where('r.periodEnd', '>=', period.from)
-			.orderBy('r.periodStart')
-			.execute()
+		strategyCardRows(db, strategy.id),
+		acceptedActivityRows(db, strategy.id, period)
 	]);
 	const ordered = inTreeOrder(goals);
 	const subtreeOf = new Map<number, Set<number>>();

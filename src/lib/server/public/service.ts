@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { progressOfStrategy } from '../goals/progress';
 import { listGoalsOfStrategy } from '../goals/repository';
 import { indicatorsOf } from '../indicators/service';
+import { currentCityStrategy, publicCardRows } from './repository';
 
 // The public progress page: the current city strategy's goal tree with progress and statuses,
 // its indicators, and the cards their lead organisations marked public — title, status, lead
@@ -10,41 +11,13 @@ import { indicatorsOf } from '../indicators/service';
 // reports.
 
 export async function publicProgress(db: Db) {
-	const strategy = await db
-		.selectFrom('strategy')
-		.select(['id', 'title', 'periodStart', 'periodEnd', 'mission'])
-		.where('status', '=', 'current')
-		.where('owner', '=', 'city')
-		.orderBy('periodEnd', 'desc')
-		.executeTakeFirst();
+	const strategy = await currentCityStrategy(db);
 	if (!strategy) return null;
 	const goals = await listGoalsOfStrategy(db, strategy.id);
 	const [progress, cards, indicators] = await Promise.all([
 		// Progress counts every live card (the public scope): how much is done, not which cards.
 		progressOfStrategy(db, 'public', strategy.id, goals),
-		db
-			.selectFrom('card')
-			.innerJoin('board', 'board.id', 'card.boardId')
-			.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-			.leftJoin('cardOrganization as lead', (join) =>
-				join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
-			)
-			.leftJoin('organization', 'organization.id', 'lead.organizationId')
-			.select([
-				'card.id',
-				'card.title',
-				'card.goalId',
-				'card.startDate',
-				'card.dueDate',
-				'boardColumn.status',
-				'organization.name as leadName'
-			])
-			.where('card.isPublic', '=', true)
-			.where('card.archivedAt', 'is', null)
-			.where('board.strategyId', '=', strategy.id)
-			.orderBy('card.dueDate')
-			.orderBy('card.id')
-			.execute(),
+		publicCardRows(db, strategy.id),
 		indicatorsOf(
 			db,
 			goals.map((g) => g.id)
