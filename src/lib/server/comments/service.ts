@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { mentionedIds, mentionToken, replaceMentions } from '$lib/domain/mentions';
 import type { EditCommentInput, NewCommentInput } from '$lib/schemas/comments';
 import { can, loadViewer, whoSees, type Actor } from '../auth/policy';
@@ -9,17 +8,18 @@ import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
 import { notify, peopleOfCard } from '../notifications/repository';
 import { erasedName } from '../users/pseudonym';
+import {
+	findComment,
+	insertComment,
+	listCommentRows,
+	markCommentDeleted,
+	updateCommentBody
+} from './repository';
 
 // Comments on a card. Whoever may move a card may comment on it; an author edits and deletes
 // their own (a deleted comment leaves a marker, so a thread that answered it still reads). A
 // comment may mention only people who may see the card: they are notified, and so are the
 // people the card concerns (its assignees and the managers of its lead organisation).
-
-type Executor = Parameters<typeof recordEvent>[0];
-
-// The ids a comment's mentions point to, for the database to look up their names: looser than
-// the mention syntax (domain/mentions.ts decides what is a mention), as it only picks names.
-const MENTIONED_ID = String.raw`\]\(user:([0-9]{1,9})\)`;
 
 /**
  * A card's comments. Each mention shows the person's current name (and the body sent to the
@@ -28,27 +28,7 @@ const MENTIONED_ID = String.raw`\]\(user:([0-9]{1,9})\)`;
  * nowhere.
  */
 export async function listComments(db: Db, cardId: number) {
-	const rows = await db
-		.selectFrom('comment')
-		.leftJoin('user', 'user.id', 'comment.authorId')
-		.select([
-			'comment.id',
-			'comment.authorId',
-			'user.name as authorName',
-			'comment.body',
-			'comment.createdAt',
-			'comment.editedAt',
-			'comment.deletedAt',
-			sql<Record<string, string> | null>`(
-				select json_object_agg(mentioned.id, mentioned.name) from "user" as mentioned
-				where mentioned.id in (
-					select match[1]::int from regexp_matches(comment.body, ${MENTIONED_ID}, 'g') as match
-				)
-			)`.as('mentionNames')
-		])
-		.where('comment.cardId', '=', cardId)
-		.orderBy('comment.id')
-		.execute();
+	const rows = await listCommentRows(db, cardId);
 	return rows.map(({ body, mentionNames, ...row }) => {
 		if (row.deletedAt) return { ...row, body: '', html: '' };
 		// A person with no row at all (none is ever deleted) reads as one erased.
@@ -62,7 +42,7 @@ export async function listComments(db: Db, cardId: number) {
 }
 
 /** The people a text mentions, refused when one of them may not see the card. */
-async function checkMentions(db: Executor, cardId: number, body: string) {
+async function checkMentions(db: Db, cardId: number, body: string) {
 	const ids = mentionedIds(body);
 	if (ids.length === 0) return [];
 	const seeing = new Set((await whoSees.card(db, cardId).execute()).map((p) => p.id));
@@ -82,11 +62,7 @@ export async function addComment(db: Db, actor: Actor, cardId: number, input: Ne
 	const card = await commentable(db, actor, cardId);
 	return db.transaction().execute(async (trx) => {
 		const mentioned = await checkMentions(trx, cardId, input.body);
-		const comment = await trx
-			.insertInto('comment')
-			.values({ cardId, authorId: actor.id, body: input.body })
-			.returning(['id'])
-			.executeTakeFirstOrThrow();
+		const comment = await insertComment(trx, { cardId, authorId: actor.id, body: input.body });
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.created',
@@ -107,13 +83,8 @@ export async function addComment(db: Db, actor: Actor, cardId: number, input: Ne
 }
 
 /** The actor's own live comment on the card, or nothing found. */
-async function ownComment(db: Executor, actor: Actor, cardId: number, commentId: number) {
-	const comment = await db
-		.selectFrom('comment')
-		.select(['id', 'authorId', 'body', 'deletedAt'])
-		.where('id', '=', commentId)
-		.where('cardId', '=', cardId)
-		.executeTakeFirst();
+async function ownComment(db: Db, actor: Actor, cardId: number, commentId: number) {
+	const comment = await findComment(db, cardId, commentId);
 	if (!comment || comment.deletedAt) throw new NotFoundError();
 	if (comment.authorId !== actor.id) throw new ForbiddenError();
 	return comment;
@@ -124,11 +95,7 @@ export async function editComment(db: Db, actor: Actor, cardId: number, input: E
 	return db.transaction().execute(async (trx) => {
 		const before = await ownComment(trx, actor, cardId, input.commentId);
 		const mentioned = await checkMentions(trx, cardId, input.body);
-		await trx
-			.updateTable('comment')
-			.set({ body: input.body, editedAt: new Date() })
-			.where('id', '=', before.id)
-			.execute();
+		await updateCommentBody(trx, before.id, input.body);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.edited',
@@ -153,11 +120,7 @@ export async function deleteComment(db: Db, actor: Actor, cardId: number, commen
 	return db.transaction().execute(async (trx) => {
 		const comment = await ownComment(trx, actor, cardId, commentId);
 		// The text goes; the row stays as the marker "comment deleted".
-		await trx
-			.updateTable('comment')
-			.set({ body: '', deletedAt: new Date() })
-			.where('id', '=', comment.id)
-			.execute();
+		await markCommentDeleted(trx, comment.id);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.deleted',

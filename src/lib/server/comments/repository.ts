@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Db } from '../db';
+
+// Comments' queries.
+
+// The ids a comment's mentions point to, for the database to look up their names: looser than
+// the mention syntax (domain/mentions.ts decides what is a mention), as it only picks names.
+const MENTIONED_ID = String.raw`\]\(user:([0-9]{1,9})\)`;
+
+/**
+ * A card's comments, oldest first, with their author's name and the current names of the people
+ * each mentions (`mentionNames`, by id), looked up in the same statement.
+ */
+export function listCommentRows(db: Db, cardId: number) {
+	return db
+		.selectFrom('comment')
+		.leftJoin('user', 'user.id', 'comment.authorId')
+		.select([
+			'comment.id',
+			'comment.authorId',
+			'user.name as authorName',
+			'comment.body',
+			'comment.createdAt',
+			'comment.editedAt',
+			'comment.deletedAt',
+			sql<Record<string, string> | null>`(
+				select json_object_agg(mentioned.id, mentioned.name) from "user" as mentioned
+				where mentioned.id in (
+					select match[1]::int from regexp_matches(comment.body, ${MENTIONED_ID}, 'g') as match
+				)
+			)`.as('mentionNames')
+		])
+		.where('comment.cardId', '=', cardId)
+		.orderBy('comment.id')
+		.execute();
+}
+
+export function insertComment(db: Db, comment: { cardId: number; authorId: number; body: string }) {
+	return db.insertInto('comment').values(comment).returning(['id']).executeTakeFirstOrThrow();
+}
+
+/** A comment of the card, deleted or not. */
+export function findComment(db: Db, cardId: number, commentId: number) {
+	return db
+		.selectFrom('comment')
+		.select(['id', 'authorId', 'body', 'deletedAt'])
+		.where('id', '=', commentId)
+		.where('cardId', '=', cardId)
+		.executeTakeFirst();
+}
+
+export function updateCommentBody(db: Db, commentId: number, body: string) {
+	return db
+		.updateTable('comment')
+		.set({ body, editedAt: new Date() })
+		.where('id', '=', commentId)
+		.execute();
+}
+
+/** The text goes; the row stays as the marker "comment deleted". */
+export function markCommentDeleted(db: Db, commentId: number) {
+	return db
+		.updateTable('comment')
+		.set({ body: '', deletedAt: new Date() })
+		.where('id', '=', commentId)
+		.execute();
+}
