@@ -4,18 +4,13 @@ import { can, type Actor } from '../auth/policy';
 import type { Db } from '../db';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
+import * as repo from './repository';
 
 // Indicators on operational and strategic goals, defined by the coordinator, with their values:
 // from accepted activity reports, or entered by the coordinator with their source.
 
-type Executor = Parameters<typeof recordEvent>[0];
-
-async function indicatorGoal(db: Executor, goalId: number) {
-	const goal = await db
-		.selectFrom('goal')
-		.select(['id', 'level', 'strategyId'])
-		.where('id', '=', goalId)
-		.executeTakeFirst();
+async function indicatorGoal(db: Db, goalId: number) {
+	const goal = await repo.findGoalLevel(db, goalId);
 	if (!goal) throw new NotFoundError();
 	if (goal.level !== 'operational' && goal.level !== 'strategic')
 		throw new ValidationError('goalId', 'indicator_goal_level');
@@ -26,23 +21,15 @@ export async function createIndicator(db: Db, actor: Actor, goalId: number, inpu
 	if (!can.manageIndicators(actor)) throw new ForbiddenError();
 	await indicatorGoal(db, goalId);
 	if (input.responsibleOrganizationId) {
-		const org = await db
-			.selectFrom('organization')
-			.select('id')
-			.where('id', '=', input.responsibleOrganizationId)
-			.executeTakeFirst();
+		const org = await repo.findOrganizationId(db, input.responsibleOrganizationId);
 		if (!org) throw new ValidationError('responsibleOrganizationId', 'error_invalid_choice');
 	}
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('indicator')
-			.values({
-				...input,
-				goalId,
-				responsibleOrganizationId: input.responsibleOrganizationId ?? null
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertIndicator(trx, {
+			...input,
+			goalId,
+			responsibleOrganizationId: input.responsibleOrganizationId ?? null
+		});
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'indicator.created',
@@ -56,18 +43,10 @@ export async function createIndicator(db: Db, actor: Actor, goalId: number, inpu
 /** A value from another source (a statistics office, a survey), entered by the coordinator. */
 export async function addIndicatorValue(db: Db, actor: Actor, input: IndicatorValueInput) {
 	if (!can.manageIndicators(actor)) throw new ForbiddenError();
-	const indicator = await db
-		.selectFrom('indicator')
-		.select('id')
-		.where('id', '=', input.indicatorId)
-		.executeTakeFirst();
+	const indicator = await repo.findIndicatorId(db, input.indicatorId);
 	if (!indicator) throw new NotFoundError();
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.insertInto('indicatorValue')
-			.values({ ...input, enteredBy: actor.id })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const row = await repo.insertIndicatorValue(trx, { ...input, enteredBy: actor.id });
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'indicator.value_added',
@@ -88,27 +67,13 @@ export async function indicatorsOf(
 	options: { year?: number; until?: string } = {}
 ) {
 	if (goalIds.length === 0) return [];
-	const indicators = await db
-		.selectFrom('indicator')
-		.leftJoin('organization', 'organization.id', 'indicator.responsibleOrganizationId')
-		.selectAll('indicator')
-		.select('organization.name as responsibleName')
-		.where('indicator.goalId', 'in', [...goalIds])
-		.orderBy('indicator.id')
-		.execute();
+	const indicators = await repo.listIndicatorsOfGoals(db, goalIds);
 	if (indicators.length === 0) return [];
-	let values = db
-		.selectFrom('indicatorValue as v')
-		.leftJoin('activityReport as r', 'r.id', 'v.reportId')
-		.select(['v.id', 'v.indicatorId', 'v.value', 'v.periodEnd'])
-		.where(
-			'v.indicatorId',
-			'in',
-			indicators.map((i) => i.id)
-		)
-		.where((eb) => eb.or([eb('v.reportId', 'is', null), eb('r.status', '=', 'accepted')]));
-	if (options.until) values = values.where('v.periodEnd', '<=', options.until);
-	const counted = await values.execute();
+	const counted = await repo.countedValues(
+		db,
+		indicators.map((i) => i.id),
+		options.until
+	);
 	const year = options.year ?? new Date().getFullYear();
 	return indicators.map((indicator) => {
 		const value = currentValue(
