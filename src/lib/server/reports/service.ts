@@ -7,6 +7,7 @@ import type { ReportStatus } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { EventPayload, EventType } from '$lib/events/catalogue';
 import { recordEvent, type NewEvent } from '../events/repository';
+import * as repo from './repository';
 
 // Activity reports: an organisation taking part in a card reports what it did. The author writes
 // a draft, submits it; the lead organisation's managers or a coordinator accept it or return it
@@ -14,29 +15,19 @@ import { recordEvent, type NewEvent } from '../events/repository';
 // the history is the event table's and the card's open dialogs follow live. Only accepted
 // reports' indicator values count.
 
-type Executor = Parameters<typeof recordEvent>[0];
-
 /** Indicators a card's reports may give values for: those of its goal and the goals above it. */
-export async function reportableIndicators(db: Executor, goalId: number | null) {
+export async function reportableIndicators(db: Db, goalId: number | null) {
 	return goalId === null ? [] : indicatorsOfChain(db, await goalChain(db, goalId));
 }
 
 /** The same, for a goal whose chain (from the root down) is already loaded. */
-async function indicatorsOfChain(db: Executor, goals: Awaited<ReturnType<typeof goalChain>>) {
+async function indicatorsOfChain(db: Db, goals: Awaited<ReturnType<typeof goalChain>>) {
 	const chain = goals.filter((g) => g.level === 'operational' || g.level === 'strategic');
 	if (chain.length === 0) return [];
-	return db
-		.selectFrom('indicator')
-		.innerJoin('goal', 'goal.id', 'indicator.goalId')
-		.select(['indicator.id', 'indicator.name', 'indicator.unit', 'goal.code as goalCode'])
-		.where(
-			'indicator.goalId',
-			'in',
-			chain.map((g) => g.id)
-		)
-		.orderBy('goal.code')
-		.orderBy('indicator.name')
-		.execute();
+	return repo.indicatorsOfGoals(
+		db,
+		chain.map((g) => g.id)
+	);
 }
 
 /** The reports of a card the viewer may read: all but other people's drafts. */
@@ -53,33 +44,12 @@ export async function reportsOfCard(
 	card: { id: number },
 	facts: CardFacts
 ) {
-	const reports = await db
-		.selectFrom('activityReport as r')
-		.innerJoin('organization as o', 'o.id', 'r.organizationId')
-		.leftJoin('user as author', 'author.id', 'r.authorId')
-		.leftJoin('user as reviewer', 'reviewer.id', 'r.reviewedBy')
-		.selectAll('r')
-		.select([
-			'o.name as organizationName',
-			'author.name as authorName',
-			'reviewer.name as reviewerName'
-		])
-		.where('r.cardId', '=', card.id)
-		.where((eb) => eb.or([eb('r.status', '!=', 'draft'), eb('r.authorId', '=', viewer.id)]))
-		.orderBy('r.periodStart', 'desc')
-		.orderBy('r.id', 'desc')
-		.execute();
+	const reports = await repo.listReportRows(db, card.id, viewer.id);
 	const values = reports.length
-		? await db
-				.selectFrom('indicatorValue as v')
-				.innerJoin('indicator as i', 'i.id', 'v.indicatorId')
-				.select(['v.reportId', 'v.indicatorId', 'v.value', 'i.name', 'i.unit'])
-				.where(
-					'v.reportId',
-					'in',
-					reports.map((r) => r.id)
-				)
-				.execute()
+		? await repo.valuesOfReports(
+				db,
+				reports.map((r) => r.id)
+			)
 		: [];
 	return reports.map((r) => ({
 		...r,
@@ -106,29 +76,27 @@ export async function reportOptionsOfCard(
 	return { organizations, indicators: await indicatorsOfChain(db, chain) };
 }
 
-async function checkValues(db: Executor, goalId: number | null, values: ReportInput['values']) {
+async function checkValues(db: Db, goalId: number | null, values: ReportInput['values']) {
 	if (values.length === 0) return;
 	const allowed = new Set((await reportableIndicators(db, goalId)).map((i) => i.id));
 	if (values.some((v) => !allowed.has(v.indicatorId)))
 		throw new ValidationError('indicatorValue', 'report_indicator_unrelated');
 }
 
-async function writeValues(trx: Executor, reportId: number, input: ReportInput, actorId: number) {
-	await trx.deleteFrom('indicatorValue').where('reportId', '=', reportId).execute();
+async function writeValues(trx: Db, reportId: number, input: ReportInput, actorId: number) {
+	await repo.deleteReportValues(trx, reportId);
 	if (input.values.length === 0) return;
-	await trx
-		.insertInto('indicatorValue')
-		.values(
-			input.values.map((v) => ({
-				indicatorId: v.indicatorId,
-				reportId,
-				periodStart: input.periodStart,
-				periodEnd: input.periodEnd,
-				value: v.value,
-				enteredBy: actorId
-			}))
-		)
-		.execute();
+	await repo.insertIndicatorValues(
+		trx,
+		input.values.map((v) => ({
+			indicatorId: v.indicatorId,
+			reportId,
+			periodStart: input.periodStart,
+			periodEnd: input.periodEnd,
+			value: v.value,
+			enteredBy: actorId
+		}))
+	);
 }
 
 /** Writes a new draft, or changes the author's own draft or returned report. */
@@ -159,22 +127,16 @@ export async function saveReport(
 		let id: number;
 		if (existing) {
 			const report = await ownEditable(trx, viewer, cardId, existing);
-			const row = await trx
-				.updateTable('activityReport')
-				.set({ ...fields, version: report.version + 1, updatedAt: new Date() })
-				.where('id', '=', report.id)
-				.where('version', '=', existing.version)
-				.returning('id')
-				.executeTakeFirst();
+			const row = await repo.updateReportAt(trx, report.id, existing.version, {
+				...fields,
+				version: report.version + 1,
+				updatedAt: new Date()
+			});
 			if (!row) throw new ConflictError('report_stale');
 			id = row.id;
 		} else {
 			id = (
-				await trx
-					.insertInto('activityReport')
-					.values({ ...fields, cardId, authorId: viewer.id, status: 'draft' })
-					.returning('id')
-					.executeTakeFirstOrThrow()
+				await repo.insertReport(trx, { ...fields, cardId, authorId: viewer.id, status: 'draft' })
 			).id;
 		}
 		await writeValues(trx, id, input, viewer.id);
@@ -183,19 +145,14 @@ export async function saveReport(
 	});
 }
 
-async function findReport(db: Executor, cardId: number, reportId: number) {
-	const report = await db
-		.selectFrom('activityReport')
-		.selectAll()
-		.where('id', '=', reportId)
-		.where('cardId', '=', cardId)
-		.executeTakeFirst();
+async function findReport(db: Db, cardId: number, reportId: number) {
+	const report = await repo.findReportOfCard(db, cardId, reportId);
 	if (!report) throw new NotFoundError();
 	return report;
 }
 
 async function ownEditable(
-	db: Executor,
+	db: Db,
 	viewer: Viewer,
 	cardId: number,
 	ref: { reportId: number; version: number }
@@ -215,7 +172,7 @@ async function ownEditable(
 type ReportEventType = Extract<EventType, `report.${string}`>;
 
 function reportEvent<T extends ReportEventType>(
-	trx: Executor,
+	trx: Db,
 	actorId: number,
 	type: T,
 	r: { id: number; cardId: number; boardId: number },
@@ -241,13 +198,12 @@ async function transition(
 	payload?: EventPayload<`report.${typeof to}`>
 ) {
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.updateTable('activityReport')
-			.set({ ...set, status: to, version: report.version + 1, updatedAt: new Date() })
-			.where('id', '=', report.id)
-			.where('version', '=', report.version)
-			.returning('id')
-			.executeTakeFirst();
+		const row = await repo.updateReportAt(trx, report.id, report.version, {
+			...set,
+			status: to,
+			version: report.version + 1,
+			updatedAt: new Date()
+		});
 		if (!row) throw new ConflictError('report_stale');
 		await reportEvent(
 			trx,
@@ -303,25 +259,5 @@ export async function reviewReport(db: Db, actor: Actor, cardId: number, input: 
 
 /** A person's reports on every card they may still see, newest first, with their states. */
 export async function myReports(db: Db, actor: Actor) {
-	return db
-		.selectFrom('activityReport as r')
-		.innerJoin('card', 'card.id', 'r.cardId')
-		.innerJoin('organization as o', 'o.id', 'r.organizationId')
-		.select([
-			'r.id',
-			'r.status',
-			'r.periodStart',
-			'r.periodEnd',
-			'r.summary',
-			'r.returnReason',
-			'r.updatedAt',
-			'card.id as cardId',
-			'card.title as cardTitle',
-			'card.boardId',
-			'o.name as organizationName'
-		])
-		.where('r.authorId', '=', actor.id)
-		.orderBy('r.updatedAt', 'desc')
-		.limit(200)
-		.execute();
+	return repo.listReportsOfAuthor(db, actor.id);
 }
