@@ -1,15 +1,15 @@
-import { type Kysely, type Transaction } from 'kysely';
-import type { Database, NotificationType } from '../db/schema';
+import { sql } from 'kysely';
+import { visible, type Viewer } from '../auth/policy';
+import type { Db } from '../db';
+import type { NotificationType } from '../db/schema';
 import { eventRow } from '../events/repository';
 
 // Notifications and who receives them. Each new or read notification also writes an event (type
 // `notification.*`, payload `{ userId }`), from which the real-time server updates that person's
 // unread count on every tab they have open.
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** The people a card concerns: its assignees, and the managers of its lead organisation. */
-export function peopleOfCard(db: Executor, cardId: number) {
+export function peopleOfCard(db: Db, cardId: number) {
 	return db
 		.selectFrom('cardAssignee')
 		.select('cardAssignee.userId as id')
@@ -35,7 +35,7 @@ export interface NewNotifications {
 }
 
 /** Notifies people (never the actor of the change) and records the events that push the counts. */
-export async function notify(trx: Executor, n: NewNotifications): Promise<number[]> {
+export async function notify(trx: Db, n: NewNotifications): Promise<number[]> {
 	const userIds = [...new Set(n.userIds)].filter((id) => id !== n.actorId);
 	if (userIds.length === 0) return [];
 	const rows = await trx
@@ -56,7 +56,7 @@ export async function notify(trx: Executor, n: NewNotifications): Promise<number
 }
 
 export async function recordNotificationEvents(
-	trx: Executor,
+	trx: Db,
 	type: 'notification.created' | 'notification.read',
 	actorId: number | null,
 	rows: readonly { id: number; userId: number }[]
@@ -70,7 +70,7 @@ export async function recordNotificationEvents(
 		.execute();
 }
 
-export async function unreadCount(db: Executor, userId: number): Promise<number> {
+export async function unreadCount(db: Db, userId: number): Promise<number> {
 	const row = await db
 		.selectFrom('notification')
 		.select((eb) => eb.fn.countAll<string>().as('n'))
@@ -78,4 +78,111 @@ export async function unreadCount(db: Executor, userId: number): Promise<number>
 		.where('readAt', 'is', null)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** A page of a person's notifications of cards they may see, newest first. */
+export function listNotificationRows(db: Db, viewer: Viewer, limit: number, before?: number) {
+	let query = db
+		.selectFrom('notification')
+		.innerJoin('card', 'card.id', 'notification.cardId')
+		.leftJoin('user as actor', 'actor.id', 'notification.actorId')
+		.select([
+			'notification.id',
+			'notification.type',
+			'notification.cardId',
+			'notification.commentId',
+			'notification.dueDate',
+			'notification.createdAt',
+			'notification.readAt',
+			'card.title as cardTitle',
+			'card.boardId',
+			'actor.name as actorName',
+			sql<boolean>`notification.due_date < current_date`.as('overdue')
+		])
+		.where('notification.userId', '=', viewer.id)
+		.where(visible.card(viewer))
+		.orderBy('notification.id', 'desc')
+		.limit(limit);
+	if (before) query = query.where('notification.id', '<', before);
+	return query.execute();
+}
+
+/** Marks one of a person's unread notifications read; returns it, or nothing. */
+export function markOneRead(db: Db, userId: number, notificationId: number) {
+	return db
+		.updateTable('notification')
+		.set({ readAt: new Date() })
+		.where('id', '=', notificationId)
+		.where('userId', '=', userId)
+		.where('readAt', 'is', null)
+		.returning(['id', 'userId'])
+		.execute();
+}
+
+/** Marks all of a person's unread notifications read; returns them. */
+export function markAllUnreadRead(db: Db, userId: number) {
+	return db
+		.updateTable('notification')
+		.set({ readAt: new Date() })
+		.where('userId', '=', userId)
+		.where('readAt', 'is', null)
+		.returning(['id', 'userId'])
+		.execute();
+}
+
+/** Whether the notification is the person's. */
+export function findOwnNotification(db: Db, userId: number, notificationId: number) {
+	return db
+		.selectFrom('notification')
+		.select('id')
+		.where('id', '=', notificationId)
+		.where('userId', '=', userId)
+		.executeTakeFirst();
+}
+
+/** "Due within 3 days or overdue" (see due.ts). */
+export const DUE_SOON_DAYS = 3;
+
+/**
+ * Writes the missing "due" notifications as of `today` (the database's date when null) and
+ * returns them: one per person, card and due date, never the same twice (a unique index).
+ */
+export function insertDueNotifications(db: Db, today: string | null) {
+	const day = today ? sql`${today}::date` : sql`current_date`;
+	const concerned = db
+		.selectFrom('card')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.innerJoin('cardAssignee', 'cardAssignee.cardId', 'card.id')
+		.select(['cardAssignee.userId', 'card.id as cardId', 'card.dueDate'])
+		.where('card.archivedAt', 'is', null)
+		.where('boardColumn.status', '!=', 'done')
+		.where('card.dueDate', '<=', sql<string>`${day} + ${sql.lit(DUE_SOON_DAYS)}`)
+		.union(
+			db
+				.selectFrom('card')
+				.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+				.innerJoin('cardOrganization', 'cardOrganization.cardId', 'card.id')
+				.innerJoin('membership', 'membership.organizationId', 'cardOrganization.organizationId')
+				.select(['membership.userId', 'card.id as cardId', 'card.dueDate'])
+				.where('card.archivedAt', 'is', null)
+				.where('boardColumn.status', '!=', 'done')
+				.where('cardOrganization.role', '=', 'lead')
+				.where('membership.role', '=', 'manager')
+				.where('card.dueDate', '<=', sql<string>`${day} + ${sql.lit(DUE_SOON_DAYS)}`)
+		);
+	return db
+		.insertInto('notification')
+		.columns(['userId', 'cardId', 'dueDate', 'type'])
+		.expression(
+			db
+				.selectFrom(concerned.as('c'))
+				.innerJoin('user', 'user.id', 'c.userId')
+				.select(['c.userId', 'c.cardId', 'c.dueDate', sql.lit('due').as('type')])
+				.where('user.disabledAt', 'is', null)
+		)
+		.onConflict((oc) =>
+			oc.columns(['userId', 'cardId', 'dueDate']).where('type', '=', 'due').doNothing()
+		)
+		.returning(['id', 'userId'])
+		.execute();
 }
