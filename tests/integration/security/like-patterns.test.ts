@@ -3,7 +3,7 @@ import { parseAuditFilters } from '../../../src/lib/schemas/audit';
 import { parseCardFilters } from '../../../src/lib/schemas/filters';
 import { listAuditEvents } from '../../../src/lib/server/audit/service';
 import { loadViewer, type Actor } from '../../../src/lib/server/auth/policy';
-import { listBoardRows } from '../../../src/lib/server/cards/lists';
+import { listBoardRows } from '../../../src/lib/server/cards/lists-repository';
 import { listPeople } from '../../../src/lib/server/users/service';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';

@@ -2,7 +2,7 @@ import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
 import { can, loadViewer, type Actor, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import * as cards from '../cards/lists';
+import * as cards from '../cards/lists-repository';
 import * as repo from './repository';
 
 // Reading boards. A board the viewer may not open answers 404, like a board that is not there.

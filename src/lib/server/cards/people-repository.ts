@@ -1,12 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
 import { byName } from '$lib/domain/names';
 import { ORGANIZATION_KINDS } from '$lib/domain/organizations';
-import type { Database, OrganizationKind } from '../db/schema';
+import type { Db } from '../db';
+import type { OrganizationKind } from '../db/schema';
 
 // Queries behind a card's organisations and assignees: what may be picked, who is a member of
 // what, and the diff writes. Access and rules are the service's (people.ts).
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The order in which the groups of organisations are offered: the city first, NGOs later. */
 const KIND_ORDER: readonly OrganizationKind[] = ORGANIZATION_KINDS;
@@ -33,7 +31,7 @@ export function groupByKind(orgs: readonly OrganizationOption[]): OrganizationGr
 }
 
 /** Organisations by id: the ones that exist, to refuse unknown ids and name them in events. */
-export async function findOrganizations(db: Executor, ids: readonly number[]) {
+export async function findOrganizations(db: Db, ids: readonly number[]) {
 	if (ids.length === 0) return [];
 	return db
 		.selectFrom('organization')
@@ -48,7 +46,7 @@ export async function findOrganizations(db: Executor, ids: readonly number[]) {
  * NGO. The card's current ones are always offered, so that a form never drops one unasked.
  */
 export async function listPickableOrganizations(
-	db: Executor,
+	db: Db,
 	board: { isJoint: boolean; participants: readonly OrganizationOption[] },
 	current: readonly OrganizationOption[]
 ): Promise<OrganizationGroup[]> {
@@ -67,10 +65,7 @@ export interface PersonOption {
 }
 
 /** People who may be assigned: active members of the given organisations, with those organisations. */
-export async function listMembers(
-	db: Executor,
-	orgIds: readonly number[]
-): Promise<PersonOption[]> {
+export async function listMembers(db: Db, orgIds: readonly number[]): Promise<PersonOption[]> {
 	if (orgIds.length === 0) return [];
 	const rows = await db
 		.selectFrom('membership')
@@ -92,7 +87,7 @@ export async function listMembers(
 }
 
 /** People by id, with whether their account is disabled. */
-export async function findUsers(db: Executor, ids: readonly number[]) {
+export async function findUsers(db: Db, ids: readonly number[]) {
 	if (ids.length === 0) return [];
 	return db
 		.selectFrom('user')
@@ -103,7 +98,7 @@ export async function findUsers(db: Executor, ids: readonly number[]) {
 
 /** Which of these people belong to at least one of these organisations. */
 export async function membersAmong(
-	db: Executor,
+	db: Db,
 	userIds: readonly number[],
 	orgIds: readonly number[]
 ): Promise<Set<number>> {
@@ -125,7 +120,7 @@ type Link = { organizationId: number; role: 'lead' | 'partner' };
  * (or the reverse) is one row deleted and one inserted, and the one-lead index never sees two.
  */
 export async function writeOrganizations(
-	trx: Executor,
+	trx: Db,
 	cardId: number,
 	before: readonly Link[],
 	after: readonly Link[]
@@ -150,7 +145,7 @@ export async function writeOrganizations(
 
 /** Writes the card's assignees as a diff: removed rows deleted, new ones inserted. */
 export async function writeAssignees(
-	trx: Executor,
+	trx: Db,
 	cardId: number,
 	before: readonly number[],
 	after: readonly number[]
@@ -168,4 +163,15 @@ export async function writeAssignees(
 			.insertInto('cardAssignee')
 			.values(added.map((userId) => ({ cardId, userId })))
 			.execute();
+}
+
+/** Bumps a card's version if it is still at `version`; undefined when it is not. */
+export function bumpCardVersion(trx: Db, cardId: number, version: number) {
+	return trx
+		.updateTable('card')
+		.set({ version: version + 1, updatedAt: new Date() })
+		.where('id', '=', cardId)
+		.where('version', '=', version)
+		.returning(['id', 'version'])
+		.executeTakeFirst();
 }

@@ -22,13 +22,7 @@ const names = (list: readonly { name: string }[]) => list.map((x) => x.name).joi
 
 /** Bumps the version the change was based on; a card saved in between fails it (409). */
 async function bumpVersion(trx: Db, card: Card, version: number) {
-	const row = await trx
-		.updateTable('card')
-		.set({ version: version + 1, updatedAt: new Date() })
-		.where('id', '=', card.id)
-		.where('version', '=', version)
-		.returning(['id', 'version'])
-		.executeTakeFirst();
+	const row = await repo.bumpCardVersion(trx, card.id, version);
 	if (!row) staleVersion(card);
 	return row;
 }

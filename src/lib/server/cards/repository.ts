@@ -1,13 +1,13 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { visible, type Viewer } from '../auth/policy';
-import type { Database } from '../db/schema';
+import type { Db } from '../db';
+import type { CardTable } from '../db/schema';
+import type { eventRow } from '../events/repository';
 
 // One card at a time: what its page, its access check and its moves read.
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
-export async function listAssignees(db: Executor, cardIds: number[]) {
+export async function listAssignees(db: Db, cardIds: number[]) {
 	const byCard = new Map<number, { id: number; name: string }[]>();
 	if (cardIds.length === 0) return byCard;
 	const rows = await db
@@ -26,7 +26,7 @@ export async function listAssignees(db: Executor, cardIds: number[]) {
 }
 
 /** A card with the facts the access rules need (its organisations), or undefined. */
-export async function findCard(db: Executor, id: number) {
+export async function findCard(db: Db, id: number) {
 	// One statement: a card is read on every move and edit.
 	const card = await db
 		.selectFrom('card')
@@ -73,7 +73,7 @@ export async function findCard(db: Executor, id: number) {
  * when asked, how many live cards the column holds.
  */
 export function findMoveTarget(
-	db: Executor,
+	db: Db,
 	viewer: Viewer,
 	target: { columnId: number; afterId: number | null; cardId: number; countLive: boolean }
 ) {
@@ -101,12 +101,12 @@ export function findMoveTarget(
 		.executeTakeFirst();
 }
 
-export function findColumn(db: Executor, id: number) {
+export function findColumn(db: Db, id: number) {
 	return db.selectFrom('boardColumn').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The last position in a column, for a card added at its end. */
-export async function lastPosition(db: Executor, columnId: number) {
+export async function lastPosition(db: Db, columnId: number) {
 	const row = await db
 		.selectFrom('card')
 		.select('position')
@@ -118,7 +118,7 @@ export async function lastPosition(db: Executor, columnId: number) {
 }
 
 /** The goal with its ancestors, top down: the chain a card shows (strategic → operational → task). */
-export async function goalChain(db: Executor, goalId: number) {
+export async function goalChain(db: Db, goalId: number) {
 	const rows = await sql<{
 		id: number;
 		parentId: number | null;
@@ -137,4 +137,116 @@ export async function goalChain(db: Executor, goalId: number) {
 		select id, parent_id as "parentId", level, code, title, strategy_id as "strategyId", depth
 		from chain order by depth desc`.execute(db);
 	return rows.rows;
+}
+
+/** The board a card sits on, or undefined when there is no such card. */
+export function findCardBoard(db: Db, cardId: number) {
+	return db.selectFrom('card').select('boardId').where('id', '=', cardId).executeTakeFirst();
+}
+
+export function insertCard(db: Db, values: Insertable<CardTable>) {
+	return db
+		.insertInto('card')
+		.values(values)
+		.returning(['id', 'version'])
+		.executeTakeFirstOrThrow();
+}
+
+export async function insertLead(db: Db, cardId: number, organizationId: number) {
+	await db
+		.insertInto('cardOrganization')
+		.values({ cardId, organizationId, role: 'lead' })
+		.execute();
+}
+
+/** Writes a card's editable fields if it is still at `version`; undefined when it is not. */
+export function updateCardFields(
+	db: Db,
+	cardId: number,
+	version: number,
+	fields: Required<
+		Pick<
+			Updateable<CardTable>,
+			| 'title'
+			| 'description'
+			| 'goalId'
+			| 'priority'
+			| 'labels'
+			| 'startDate'
+			| 'dueDate'
+			| 'isPublic'
+		>
+	>
+) {
+	return db
+		.updateTable('card')
+		.set({
+			title: fields.title,
+			description: fields.description,
+			goalId: fields.goalId,
+			priority: fields.priority,
+			labels: fields.labels,
+			startDate: fields.startDate,
+			dueDate: fields.dueDate,
+			isPublic: fields.isPublic,
+			version: version + 1,
+			updatedAt: new Date()
+		})
+		.where('id', '=', cardId)
+		.where('version', '=', version)
+		.returning(['id', 'version'])
+		.executeTakeFirst();
+}
+
+/**
+ * Moves a card (if it is still at `version`) and writes its event, in one statement: the event
+ * is written only if the update found the card. Undefined when it did not.
+ */
+export function moveCardWithEvent(
+	db: Db,
+	move: { cardId: number; version: number; columnId: number; position: string },
+	event: ReturnType<typeof eventRow>
+) {
+	const { cardId, version, columnId, position } = move;
+	return db
+		.with('moved', (qb) =>
+			qb
+				.updateTable('card')
+				.set({ columnId, position, version: version + 1, updatedAt: new Date() })
+				.where('id', '=', cardId)
+				.where('version', '=', version)
+				.returning(['id', 'boardId'])
+		)
+		.insertInto('event')
+		.columns(['actorId', 'type', 'entityType', 'entityId', 'boardId', 'cardId', 'payload'])
+		.expression((eb) =>
+			eb
+				.selectFrom('moved')
+				.select([
+					eb.val(event.actorId).as('actorId'),
+					eb.val(event.type).as('type'),
+					eb.val(event.entityType).as('entityType'),
+					'moved.id as entityId',
+					'moved.boardId',
+					'moved.id as cardId',
+					sql<string>`${event.payload}::jsonb`.as('payload')
+				])
+		)
+		.returning('id')
+		.executeTakeFirst();
+}
+
+/** Archives or restores a card if it is still at `version`; undefined when it is not. */
+export function setCardArchived(db: Db, cardId: number, version: number, archived: boolean) {
+	return db
+		.updateTable('card')
+		.set({
+			archivedAt: archived ? new Date() : null,
+			version: version + 1,
+			updatedAt: new Date()
+		})
+		.where('id', '=', cardId)
+		.where('version', '=', version)
+		.returning(['id', 'version'])
+		.executeTakeFirst();
 }

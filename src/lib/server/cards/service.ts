@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { positionBetween } from '$lib/domain/position';
 import { cardFilterSchema } from '$lib/schemas/filters';
 import type { CreateCardInput, MoveCardInput, UpdateCardInput } from '$lib/schemas/cards';
@@ -7,7 +6,7 @@ import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { eventRow, listEventsFor, recordEvent } from '../events/repository';
-import { listBoardTiles } from './lists';
+import { listBoardTiles } from './lists-repository';
 import * as repo from './repository';
 
 // Cards: every change checks access, validates against the database, and writes the card row and
@@ -46,11 +45,7 @@ export function staleVersion(card: Card): never {
  * its own board only, in actions as in pages.
  */
 export async function cardOnBoard(db: Db, cardId: number, boardId: number): Promise<number> {
-	const card = await db
-		.selectFrom('card')
-		.select('boardId')
-		.where('id', '=', cardId)
-		.executeTakeFirst();
+	const card = await repo.findCardBoard(db, cardId);
 	if (!card || card.boardId !== boardId) throw new NotFoundError();
 	return cardId;
 }
@@ -108,28 +103,21 @@ export async function createCard(db: Db, actor: Actor, boardId: number, input: C
 		throw new ValidationError('leadId', 'card_lead_not_yours');
 	const position = positionBetween(await repo.lastPosition(db, column.id), null);
 	return db.transaction().execute(async (trx) => {
-		const card = await trx
-			.insertInto('card')
-			.values({
-				boardId,
-				columnId: column.id,
-				goalId,
-				title: input.title,
-				description: input.description,
-				position,
-				priority: input.priority,
-				labels: input.labels,
-				startDate: input.startDate,
-				dueDate: input.dueDate,
-				isPublic: input.isPublic,
-				createdBy: actor.id
-			})
-			.returning(['id', 'version'])
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('cardOrganization')
-			.values({ cardId: card.id, organizationId: leadId, role: 'lead' })
-			.execute();
+		const card = await repo.insertCard(trx, {
+			boardId,
+			columnId: column.id,
+			goalId,
+			title: input.title,
+			description: input.description,
+			position,
+			priority: input.priority,
+			labels: input.labels,
+			startDate: input.startDate,
+			dueDate: input.dueDate,
+			isPublic: input.isPublic,
+			createdBy: actor.id
+		});
+		await repo.insertLead(trx, card.id, leadId);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'card.created',
@@ -162,24 +150,7 @@ export async function updateCard(db: Db, actor: Actor, cardId: number, input: Up
 	const after = { ...input, goalId };
 	const changed = EDITABLE.filter((k) => JSON.stringify(card[k]) !== JSON.stringify(after[k]));
 	return db.transaction().execute(async (trx) => {
-		const updated = await trx
-			.updateTable('card')
-			.set({
-				title: after.title,
-				description: after.description,
-				goalId,
-				priority: after.priority,
-				labels: after.labels,
-				startDate: after.startDate,
-				dueDate: after.dueDate,
-				isPublic: after.isPublic,
-				version: card.version + 1,
-				updatedAt: new Date()
-			})
-			.where('id', '=', cardId)
-			.where('version', '=', input.version)
-			.returning(['id', 'version'])
-			.executeTakeFirst();
+		const updated = await repo.updateCardFields(trx, cardId, input.version, after);
 		// Someone else saved between our read and this write.
 		if (!updated) staleVersion(card);
 		await recordEvent(trx, {
@@ -237,32 +208,11 @@ export async function moveCard(db: Db, actor: Actor, cardId: number, input: Move
 		cardId,
 		payload
 	});
-	const written = await db
-		.with('moved', (qb) =>
-			qb
-				.updateTable('card')
-				.set({ columnId: column.id, position, version: card.version + 1, updatedAt: new Date() })
-				.where('id', '=', cardId)
-				.where('version', '=', input.version)
-				.returning(['id', 'boardId'])
-		)
-		.insertInto('event')
-		.columns(['actorId', 'type', 'entityType', 'entityId', 'boardId', 'cardId', 'payload'])
-		.expression((eb) =>
-			eb
-				.selectFrom('moved')
-				.select([
-					eb.val(event.actorId).as('actorId'),
-					eb.val(event.type).as('type'),
-					eb.val(event.entityType).as('entityType'),
-					'moved.id as entityId',
-					'moved.boardId',
-					'moved.id as cardId',
-					sql<string>`${event.payload}::jsonb`.as('payload')
-				])
-		)
-		.returning('id')
-		.executeTakeFirst();
+	const written = await repo.moveCardWithEvent(
+		db,
+		{ cardId, version: input.version, columnId: column.id, position },
+		event
+	);
 	if (!written) staleVersion(card);
 	return { id: cardId, version: card.version + 1, columnId: column.id, position };
 }
@@ -279,17 +229,7 @@ export async function setArchived(
 	if (!can.editCard(viewer, facts)) throw new ForbiddenError();
 	if (card.version !== input.version) staleVersion(card);
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.updateTable('card')
-			.set({
-				archivedAt: input.archived ? new Date() : null,
-				version: card.version + 1,
-				updatedAt: new Date()
-			})
-			.where('id', '=', cardId)
-			.where('version', '=', input.version)
-			.returning(['id', 'version'])
-			.executeTakeFirst();
+		const row = await repo.setCardArchived(trx, cardId, input.version, input.archived);
 		if (!row) staleVersion(card);
 		await recordEvent(trx, {
 			actorId: actor.id,

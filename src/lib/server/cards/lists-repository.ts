@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
 import { visible, type Viewer } from '../auth/policy';
-import type { Database } from '../db/schema';
-import { cardMatches } from './filters';
+import type { Db } from '../db';
+import { withLead } from '../db/pieces';
+import { cardMatches } from './filters-repository';
 import { listAssignees } from './repository';
 
 // Cards in lists: the board's tiles, the list view's rows, "my work", and the counts and
@@ -10,21 +11,16 @@ import { listAssignees } from './repository';
 
 const NO_FILTERS: CardFilters = cardFilterSchema.parse({});
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 const PRIORITY_RANK = sql<number>`case card.priority when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 /** What a tile or a row of the list shows, for the cards that `where` selects. */
-function cardRows(db: Executor, viewer: Viewer, filters: CardFilters) {
+function cardRows(db: Db, viewer: Viewer, filters: CardFilters) {
 	return db
 		.selectFrom('card')
 		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
 		.innerJoin('board', 'board.id', 'card.boardId')
 		.leftJoin('goal', 'goal.id', 'card.goalId')
-		.leftJoin('cardOrganization as lead', (join) =>
-			join.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
-		)
-		.leftJoin('organization as leadOrg', 'leadOrg.id', 'lead.organizationId')
+		.$call(withLead)
 		.select([
 			'card.id',
 			'card.boardId',
@@ -72,7 +68,7 @@ function sorted<T extends ReturnType<typeof cardRows>>(query: T, filters: CardFi
 	}
 }
 
-async function withAssignees<T extends { id: number }>(db: Executor, cards: T[]) {
+async function withAssignees<T extends { id: number }>(db: Db, cards: T[]) {
 	const assignees = await listAssignees(
 		db,
 		cards.map((c) => c.id)
@@ -82,7 +78,7 @@ async function withAssignees<T extends { id: number }>(db: Executor, cards: T[])
 
 /** The list view's rows of a board: the cards the viewer may see and the filters select. */
 export async function listBoardRows(
-	db: Executor,
+	db: Db,
 	boardId: number,
 	viewer: Viewer,
 	filters: CardFilters = NO_FILTERS
@@ -100,7 +96,7 @@ export async function listBoardRows(
  * cards would otherwise send the same names thousands of times.
  */
 export async function listBoardTiles(
-	db: Executor,
+	db: Db,
 	boardId: number,
 	viewer: Viewer,
 	filters: CardFilters
@@ -151,7 +147,7 @@ export async function listBoardTiles(
  * "My work": cards assigned to me or led or partnered by my organisations, on every board,
  * overdue first, then by due date.
  */
-export async function listMyWork(db: Executor, viewer: Viewer, filters: CardFilters) {
+export async function listMyWork(db: Db, viewer: Viewer, filters: CardFilters) {
 	const orgIds = [...viewer.orgs.keys()];
 	const mine = cardRows(db, viewer, filters)
 		.where((eb) =>
@@ -190,7 +186,7 @@ export async function listMyWork(db: Executor, viewer: Viewer, filters: CardFilt
 }
 
 /** How many live cards each column holds that the viewer may see, whatever the filters. */
-export async function countByColumn(db: Executor, boardId: number, viewer: Viewer) {
+export async function countByColumn(db: Db, boardId: number, viewer: Viewer) {
 	const rows = await db
 		.selectFrom('card')
 		.select(['card.columnId', sql<number>`count(*)::int`.as('n')])
@@ -203,7 +199,7 @@ export async function countByColumn(db: Executor, boardId: number, viewer: Viewe
 }
 
 /** What the filters of a board offer: the organisations, people and labels on its visible cards. */
-export async function filterOptions(db: Executor, boardId: number, viewer: Viewer) {
+export async function filterOptions(db: Db, boardId: number, viewer: Viewer) {
 	const visibleHere = db
 		.selectFrom('card')
 		.select('card.id')
