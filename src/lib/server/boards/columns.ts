@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { positionBetween, positionsAfter } from '$lib/domain/position';
 import type { ColumnDirection, ColumnFields } from '$lib/schemas/columns';
 import { can, loadViewer, type Actor } from '../auth/policy';
@@ -6,7 +5,17 @@ import { lastPosition } from '../cards/repository';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
-import { listColumns } from './repository';
+import {
+	countCardsByColumn,
+	deleteColumn,
+	insertColumn,
+	listColumnCards,
+	listColumns,
+	lockColumns,
+	moveCardToColumn,
+	setColumnPosition,
+	updateColumnFields
+} from './repository';
 import { boardFor } from './service';
 
 // A board's columns, managed by the board's managers: add, edit (title, status category, WIP
@@ -43,16 +52,7 @@ export async function getColumnSettings(db: Db, actor: Actor, boardId: number) {
 	const board = await managedBoard(db, actor, boardId);
 	const [columns, counts] = await Promise.all([
 		listColumns(db, boardId),
-		db
-			.selectFrom('card')
-			.select([
-				'columnId',
-				sql<number>`count(*) filter (where archived_at is null)::int`.as('live'),
-				sql<number>`count(*) filter (where archived_at is not null)::int`.as('archived')
-			])
-			.where('boardId', '=', boardId)
-			.groupBy('columnId')
-			.execute()
+		countCardsByColumn(db, boardId)
 	]);
 	const byColumn = new Map(counts.map((c) => [c.columnId, c]));
 	return {
@@ -72,17 +72,13 @@ export async function addColumn(db: Db, actor: Actor, boardId: number, input: Co
 	requireFreeTitle(columns, input.title);
 	const position = positionBetween(columns.at(-1)?.position ?? null, null);
 	return db.transaction().execute(async (trx) => {
-		const column = await trx
-			.insertInto('boardColumn')
-			.values({
-				boardId,
-				title: input.title,
-				status: input.status,
-				wipLimit: input.wipLimit,
-				position
-			})
-			.returning(['id', 'title', 'status', 'wipLimit', 'position'])
-			.executeTakeFirstOrThrow();
+		const column = await insertColumn(trx, {
+			boardId,
+			title: input.title,
+			status: input.status,
+			wipLimit: input.wipLimit,
+			position
+		});
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'column.created',
@@ -111,11 +107,7 @@ export async function updateColumn(
 	// A save that changes nothing leaves no trace in the history.
 	if (changed.length === 0) return { id: columnId, title: input.title };
 	return db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('boardColumn')
-			.set({ title: input.title, status: input.status, wipLimit: input.wipLimit })
-			.where('id', '=', columnId)
-			.execute();
+		await updateColumnFields(trx, columnId, input);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'column.updated',
@@ -161,11 +153,7 @@ export async function moveColumn(
 			? order.map((c, i) => ({ id: c.id, position: keys[i]! }))
 			: [{ id: columnId, position }];
 		for (const w of writes) {
-			await trx
-				.updateTable('boardColumn')
-				.set({ position: w.position })
-				.where('id', '=', w.id)
-				.execute();
+			await setColumnPosition(trx, w.id, w.position);
 		}
 		await recordEvent(trx, {
 			actorId: actor.id,
@@ -200,35 +188,14 @@ export async function removeColumn(
 	return db.transaction().execute(async (trx) => {
 		// Locking both columns makes a card added or moved into them meanwhile wait, so no card is
 		// left behind, and two removals racing to empty the board find one column already gone.
-		const locked = await trx
-			.selectFrom('boardColumn')
-			.select('id')
-			.where('id', 'in', [columnId, target.id])
-			.orderBy('id')
-			.forUpdate()
-			.execute();
+		const locked = await lockColumns(trx, [columnId, target.id]);
 		if (locked.length < 2) throw new NotFoundError();
-		const cards = await trx
-			.selectFrom('card')
-			.select(['id', 'version'])
-			.where('columnId', '=', columnId)
-			.orderBy('position')
-			.orderBy('id')
-			.execute();
+		const cards = await listColumnCards(trx, columnId);
 		const keys = positionsAfter(await lastPosition(trx, target.id), cards.length);
 		for (const [i, card] of cards.entries()) {
-			await trx
-				.updateTable('card')
-				.set({
-					columnId: target.id,
-					position: keys[i]!,
-					version: card.version + 1,
-					updatedAt: new Date()
-				})
-				.where('id', '=', card.id)
-				.execute();
+			await moveCardToColumn(trx, card, target.id, keys[i]!);
 		}
-		await trx.deleteFrom('boardColumn').where('id', '=', columnId).execute();
+		await deleteColumn(trx, columnId);
 		const moved = cards.map((c) => c.id);
 		await recordEvent(trx, {
 			actorId: actor.id,

@@ -1,13 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../db/schema';
+import type { Db } from '../db';
+import type { ColumnStatus } from '../db/schema';
 import type { Viewer } from '../auth/policy';
 import { visible } from '../auth/policy';
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 /** Boards the viewer may open: owned, joined, or holding a card their organisation takes part in. */
-export function listBoardsFor(db: Executor, viewer: Viewer) {
+export function listBoardsFor(db: Db, viewer: Viewer) {
 	const visibleCard = visible.card(viewer);
 	return (
 		db
@@ -53,7 +52,7 @@ export function listBoardsFor(db: Executor, viewer: Viewer) {
 	);
 }
 
-export async function findBoard(db: Executor, id: number) {
+export async function findBoard(db: Db, id: number) {
 	// One statement: a board is read on every card action. The owner always takes part, whether
 	// or not it is listed in board_organization.
 	const board = await db
@@ -97,7 +96,7 @@ export async function findBoard(db: Executor, id: number) {
 }
 
 /** Whether the viewer's organisations lead or partner any live card on the board. */
-export async function takesPartOnBoard(db: Executor, boardId: number, orgIds: number[]) {
+export async function takesPartOnBoard(db: Db, boardId: number, orgIds: number[]) {
 	if (orgIds.length === 0) return false;
 	const row = await db
 		.selectFrom('card')
@@ -111,7 +110,7 @@ export async function takesPartOnBoard(db: Executor, boardId: number, orgIds: nu
 	return !!row;
 }
 
-export function listColumns(db: Executor, boardId: number) {
+export function listColumns(db: Db, boardId: number) {
 	return db
 		.selectFrom('boardColumn')
 		.select(['id', 'title', 'status', 'position', 'wipLimit'])
@@ -119,4 +118,96 @@ export function listColumns(db: Executor, boardId: number) {
 		.orderBy('position')
 		.orderBy('id')
 		.execute();
+}
+
+/** How many live and archived cards each column of the board holds. */
+export function countCardsByColumn(db: Db, boardId: number) {
+	return db
+		.selectFrom('card')
+		.select([
+			'columnId',
+			sql<number>`count(*) filter (where archived_at is null)::int`.as('live'),
+			sql<number>`count(*) filter (where archived_at is not null)::int`.as('archived')
+		])
+		.where('boardId', '=', boardId)
+		.groupBy('columnId')
+		.execute();
+}
+
+export function insertColumn(
+	db: Db,
+	values: {
+		boardId: number;
+		title: string;
+		status: ColumnStatus;
+		wipLimit: number | null;
+		position: string;
+	}
+) {
+	return db
+		.insertInto('boardColumn')
+		.values(values)
+		.returning(['id', 'title', 'status', 'wipLimit', 'position'])
+		.executeTakeFirstOrThrow();
+}
+
+export async function updateColumnFields(
+	db: Db,
+	columnId: number,
+	fields: { title: string; status: ColumnStatus; wipLimit: number | null }
+) {
+	await db
+		.updateTable('boardColumn')
+		.set({ title: fields.title, status: fields.status, wipLimit: fields.wipLimit })
+		.where('id', '=', columnId)
+		.execute();
+}
+
+export async function setColumnPosition(db: Db, columnId: number, position: string) {
+	await db.updateTable('boardColumn').set({ position }).where('id', '=', columnId).execute();
+}
+
+/** Locks the columns named (in id order) and answers those that exist. */
+export function lockColumns(db: Db, columnIds: number[]) {
+	return db
+		.selectFrom('boardColumn')
+		.select('id')
+		.where('id', 'in', columnIds)
+		.orderBy('id')
+		.forUpdate()
+		.execute();
+}
+
+/** Every card of the column, archived ones too, in their order. */
+export function listColumnCards(db: Db, columnId: number) {
+	return db
+		.selectFrom('card')
+		.select(['id', 'version'])
+		.where('columnId', '=', columnId)
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+}
+
+/** Puts a card into another column at the position given, with its next version. */
+export async function moveCardToColumn(
+	db: Db,
+	card: { id: number; version: number },
+	columnId: number,
+	position: string
+) {
+	await db
+		.updateTable('card')
+		.set({
+			columnId,
+			position,
+			version: card.version + 1,
+			updatedAt: new Date()
+		})
+		.where('id', '=', card.id)
+		.execute();
+}
+
+export async function deleteColumn(db: Db, columnId: number) {
+	await db.deleteFrom('boardColumn').where('id', '=', columnId).execute();
 }
