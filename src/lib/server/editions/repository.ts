@@ -1,16 +1,14 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql } from 'kysely';
+import type { Db } from '../db';
 
 // Two editions of one strategy: the superseded one (S_old) and the one that supersedes it
 // (S_new.supersedesId = S_old.id). What the mapping tables, the card dialog's notice and the
 // re-link read.
 
-type Executor = Kysely<Database> | Transaction<Database>;
-
 const strategyColumns = ['id', 'slug', 'title', 'status', 'supersedesId'] as const;
 
 /** The edition pair a strategy belongs to, as the earlier or the later edition; else undefined. */
-export async function findEditionPair(db: Executor, strategyId: number) {
+export async function findEditionPair(db: Db, strategyId: number) {
 	const self = await db
 		.selectFrom('strategy')
 		.select(strategyColumns)
@@ -37,7 +35,7 @@ export async function findEditionPair(db: Executor, strategyId: number) {
  * A superseded strategy with the edition superseding it, in one statement (what every card
  * dialog asks); undefined when the strategy is not superseded.
  */
-export async function findSupersededPair(db: Executor, strategyId: number) {
+export async function findSupersededPair(db: Db, strategyId: number) {
 	const row = await db
 		.selectFrom('strategy as earlier')
 		.innerJoin('strategy as later', 'later.supersedesId', 'earlier.id')
@@ -61,7 +59,7 @@ export async function findSupersededPair(db: Executor, strategyId: number) {
 }
 
 /** The goals of a strategy, as the mapping tables list them. */
-export function listEditionGoals(db: Executor, strategyId: number) {
+export function listEditionGoals(db: Db, strategyId: number) {
 	return db
 		.selectFrom('goal')
 		.select(['id', 'parentId', 'level', 'code', 'title', 'position'])
@@ -70,7 +68,7 @@ export function listEditionGoals(db: Executor, strategyId: number) {
 }
 
 /** Every mapping from a goal of `fromStrategyId` to a goal of `toStrategyId`, with the note. */
-export function listPairMappings(db: Executor, fromStrategyId: number, toStrategyId: number) {
+export function listPairMappings(db: Db, fromStrategyId: number, toStrategyId: number) {
 	return db
 		.selectFrom('goalMapping')
 		.innerJoin('goal as fromGoal', 'fromGoal.id', 'goalMapping.fromGoalId')
@@ -90,7 +88,7 @@ export function listPairMappings(db: Executor, fromStrategyId: number, toStrateg
 }
 
 /** The boards that carry out a strategy, archived ones too (they move with their edition). */
-export function listStrategyBoards(db: Executor, strategyId: number) {
+export function listStrategyBoards(db: Db, strategyId: number) {
 	return db
 		.selectFrom('board')
 		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
@@ -102,7 +100,7 @@ export function listStrategyBoards(db: Executor, strategyId: number) {
 }
 
 /** Every card on the given boards, archived ones too, with the goal it carries out. */
-export function listBoardCards(db: Executor, boardIds: number[]) {
+export function listBoardCards(db: Db, boardIds: number[]) {
 	if (boardIds.length === 0) return Promise.resolve([]);
 	return db
 		.selectFrom('card')
@@ -125,7 +123,7 @@ export function listBoardCards(db: Executor, boardIds: number[]) {
 }
 
 /** How many cards sit on a strategy's boards: whether a re-link has anything to do. */
-export async function countStrategyCards(db: Executor, strategyId: number) {
+export async function countStrategyCards(db: Db, strategyId: number) {
 	const row = await db
 		.selectFrom('card')
 		.innerJoin('board', 'board.id', 'card.boardId')
@@ -133,4 +131,26 @@ export async function countStrategyCards(db: Executor, strategyId: number) {
 		.where('board.strategyId', '=', strategyId)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** Moves the boards still on the `from` edition to the `to` edition; answers those moved. */
+export function moveBoardsToStrategy(db: Db, boardIds: number[], from: number, to: number) {
+	return db
+		.updateTable('board')
+		.set({ strategyId: to })
+		.where('id', 'in', boardIds)
+		.where('strategyId', '=', from)
+		.returning('id')
+		.execute();
+}
+
+/** Sets a card's goal if the card is still at `version`; undefined when it is not. */
+export function setCardGoal(db: Db, cardId: number, version: number, goalId: number | null) {
+	return db
+		.updateTable('card')
+		.set({ goalId, version: version + 1, updatedAt: new Date() })
+		.where('id', '=', cardId)
+		.where('version', '=', version)
+		.returning('id')
+		.executeTakeFirst();
 }

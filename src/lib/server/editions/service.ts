@@ -13,8 +13,6 @@ import * as repo from './repository';
 // mapping (or is removed where the goal has no successor). The coordinator sees a preview first;
 // the confirm form carries what it showed, and anything changed since is a conflict.
 
-type Executor = Parameters<typeof repo.listBoardCards>[0];
-
 export interface RelinkCard {
 	id: number;
 	version: number;
@@ -28,7 +26,7 @@ export interface RelinkCard {
 }
 
 /** The current edition named by the URL and the edition it supersedes; 404 for anyone else. */
-async function editionsOr404(db: Db, actor: Actor | null, slug: string) {
+async function editionsOr404(db: Db, actor: Actor, slug: string) {
 	requireStrategyEditor(actor);
 	const later = await findStrategyBySlug(db, slug);
 	if (!later?.supersedesId) throw new NotFoundError();
@@ -37,7 +35,7 @@ async function editionsOr404(db: Db, actor: Actor | null, slug: string) {
 	return { earlier, later };
 }
 
-async function buildPreview(db: Executor, earlierId: number, laterId: number) {
+async function buildPreview(db: Db, earlierId: number, laterId: number) {
 	const boards = await repo.listStrategyBoards(db, earlierId);
 	const boardTitle = new Map(boards.map((b) => [b.id, b.title]));
 	const [rows, mappings] = await Promise.all([
@@ -90,7 +88,7 @@ async function buildPreview(db: Executor, earlierId: number, laterId: number) {
 export type RelinkPreview = Awaited<ReturnType<typeof buildPreview>>;
 
 /** What a re-link would do now: the boards to move and every card with its old and new goal. */
-export async function previewRelink(db: Db, actor: Actor | null, slug: string) {
+export async function previewRelink(db: Db, actor: Actor, slug: string) {
 	const { earlier, later } = await editionsOr404(db, actor, slug);
 	const preview = await buildPreview(db, earlier.id, later.id);
 	return {
@@ -118,7 +116,7 @@ function stale(): never {
  * mapping, in one transaction with an event per card changed and per board moved. Refused with a
  * conflict, writing nothing, when the boards or cards differ from the preview the form carries.
  */
-export async function relink(db: Db, actor: Actor | null, slug: string, input: RelinkInput) {
+export async function relink(db: Db, actor: Actor, slug: string, input: RelinkInput) {
 	const { earlier, later } = await editionsOr404(db, actor, slug);
 	return db.transaction().execute(async (trx) => {
 		// Read again inside the transaction: what is written is what was checked.
@@ -126,18 +124,12 @@ export async function relink(db: Db, actor: Actor | null, slug: string, input: R
 		if (!sameAsPreviewed(preview, input)) stale();
 		const boardIds = preview.boards.map((b) => b.id);
 		if (boardIds.length) {
-			const moved = await trx
-				.updateTable('board')
-				.set({ strategyId: later.id })
-				.where('id', 'in', boardIds)
-				.where('strategyId', '=', earlier.id)
-				.returning('id')
-				.execute();
+			const moved = await repo.moveBoardsToStrategy(trx, boardIds, earlier.id, later.id);
 			if (moved.length !== boardIds.length) stale();
 		}
 		for (const board of preview.boards) {
 			await recordEvent(trx, {
-				actorId: actor!.id,
+				actorId: actor.id,
 				type: 'board.strategy_changed',
 				entityId: board.id,
 				boardId: board.id,
@@ -147,17 +139,11 @@ export async function relink(db: Db, actor: Actor | null, slug: string, input: R
 		const changes = preview.cards.filter((c) => c.from?.id !== c.to?.id);
 		for (const card of changes) {
 			const goalId = card.to?.id ?? null;
-			const updated = await trx
-				.updateTable('card')
-				.set({ goalId, version: card.version + 1, updatedAt: new Date() })
-				.where('id', '=', card.id)
-				.where('version', '=', card.version)
-				.returning('id')
-				.executeTakeFirst();
+			const updated = await repo.setCardGoal(trx, card.id, card.version, goalId);
 			// Someone saved the card between the read above and this write.
 			if (!updated) stale();
 			await recordEvent(trx, {
-				actorId: actor!.id,
+				actorId: actor.id,
 				type: 'card.updated',
 				entityId: card.id,
 				boardId: card.boardId,
