@@ -1,8 +1,7 @@
-import type { Transaction } from 'kysely';
 import type { MembershipInput } from '$lib/schemas/users';
 import { requireAdmin, type Actor } from '../auth/policy';
 import type { Db } from '../db';
-import type { Database, MembershipRole } from '../db/schema';
+import type { MembershipRole } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { isUniqueViolation, organizationOrInvalid, personOr404 } from './checks';
@@ -24,7 +23,7 @@ async function membershipOr404(db: Db, userId: number, organizationId: number) {
 
 /** Inserts a membership and its event in the caller's transaction (also used at creation). */
 export async function membershipAdded(
-	trx: Transaction<Database>,
+	trx: Db,
 	actor: Actor,
 	userId: number,
 	organization: { id: number; name: string },
@@ -39,12 +38,7 @@ export async function membershipAdded(
 	});
 }
 
-export async function addMembership(
-	db: Db,
-	actor: Actor | null,
-	userId: number,
-	input: MembershipInput
-) {
+export async function addMembership(db: Db, actor: Actor, userId: number, input: MembershipInput) {
 	requireAdmin(actor);
 	await personOr404(db, userId);
 	const organization = await organizationOrInvalid(db, input.organizationId);
@@ -61,7 +55,7 @@ export async function addMembership(
 
 export async function changeMembership(
 	db: Db,
-	actor: Actor | null,
+	actor: Actor,
 	userId: number,
 	input: MembershipInput
 ) {
@@ -87,7 +81,7 @@ export async function changeMembership(
 
 export async function removeMembership(
 	db: Db,
-	actor: Actor | null,
+	actor: Actor,
 	userId: number,
 	organizationId: number
 ) {

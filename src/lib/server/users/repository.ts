@@ -1,10 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, InstanceRole, MembershipRole } from '../db/schema';
+import { sql } from 'kysely';
+import type { Db } from '../db';
+import type { InstanceRole, MembershipRole } from '../db/schema';
 
 // People, their memberships and the organisations they can join. No query here ever selects a
 // password hash except the one that writes it.
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 const personColumns = [
 	'user.id',
@@ -20,12 +19,12 @@ function containsPattern(text: string): string {
 	return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-export function findPerson(db: Executor, id: number) {
+export function findPerson(db: Db, id: number) {
 	return db.selectFrom('user').select(personColumns).where('id', '=', id).executeTakeFirst();
 }
 
 /** The id of whoever holds an e-mail address, in any letter case (as the unique index sees it). */
-export async function findIdByEmail(db: Executor, email: string) {
+export async function findIdByEmail(db: Db, email: string) {
 	const row = await db
 		.selectFrom('user')
 		.select('id')
@@ -35,7 +34,7 @@ export async function findIdByEmail(db: Executor, email: string) {
 }
 
 /** Everyone, or those whose name or e-mail contains `q` (in any letter case), by name. */
-export function listPeople(db: Executor, q: string) {
+export function listPeople(db: Db, q: string) {
 	let query = db.selectFrom('user').select(personColumns);
 	if (q) {
 		const pattern = containsPattern(q);
@@ -47,7 +46,7 @@ export function listPeople(db: Executor, q: string) {
 }
 
 /** The memberships of several people at once, for the list (one query, not one per row). */
-export function listMembershipsOfPeople(db: Executor, userIds: number[]) {
+export function listMembershipsOfPeople(db: Db, userIds: number[]) {
 	if (userIds.length === 0) return Promise.resolve([]);
 	return db
 		.selectFrom('membership')
@@ -64,7 +63,7 @@ export function listMembershipsOfPeople(db: Executor, userIds: number[]) {
 }
 
 /** The organisations a person belongs to, with their role in each. */
-export function listMemberships(db: Executor, userId: number) {
+export function listMemberships(db: Db, userId: number) {
 	return db
 		.selectFrom('membership')
 		.innerJoin('organization', 'organization.id', 'membership.organizationId')
@@ -80,7 +79,7 @@ export function listMemberships(db: Executor, userId: number) {
 		.execute();
 }
 
-export function findMembership(db: Executor, userId: number, organizationId: number) {
+export function findMembership(db: Db, userId: number, organizationId: number) {
 	return db
 		.selectFrom('membership')
 		.innerJoin('organization', 'organization.id', 'membership.organizationId')
@@ -90,7 +89,7 @@ export function findMembership(db: Executor, userId: number, organizationId: num
 		.executeTakeFirst();
 }
 
-export function listOrganizations(db: Executor) {
+export function listOrganizations(db: Db) {
 	return db
 		.selectFrom('organization')
 		.select(['id', 'name', 'shortName', 'kind'])
@@ -98,7 +97,7 @@ export function listOrganizations(db: Executor) {
 		.execute();
 }
 
-export function findOrganization(db: Executor, id: number) {
+export function findOrganization(db: Db, id: number) {
 	return db
 		.selectFrom('organization')
 		.select(['id', 'name'])
@@ -107,7 +106,7 @@ export function findOrganization(db: Executor, id: number) {
 }
 
 export function insertPerson(
-	trx: Executor,
+	trx: Db,
 	values: { email: string; name: string; role: InstanceRole; passwordHash: string }
 ) {
 	return trx
@@ -118,7 +117,7 @@ export function insertPerson(
 }
 
 export async function updatePerson(
-	trx: Executor,
+	trx: Db,
 	id: number,
 	values: {
 		email?: string;
@@ -132,14 +131,14 @@ export async function updatePerson(
 }
 
 export async function insertMembership(
-	trx: Executor,
+	trx: Db,
 	values: { userId: number; organizationId: number; role: MembershipRole }
 ) {
 	await trx.insertInto('membership').values(values).execute();
 }
 
 export async function updateMembershipRole(
-	trx: Executor,
+	trx: Db,
 	userId: number,
 	organizationId: number,
 	role: MembershipRole
@@ -152,10 +151,162 @@ export async function updateMembershipRole(
 		.execute();
 }
 
-export async function deleteMembership(trx: Executor, userId: number, organizationId: number) {
+export async function deleteMembership(trx: Db, userId: number, organizationId: number) {
 	await trx
 		.deleteFrom('membership')
 		.where('userId', '=', userId)
 		.where('organizationId', '=', organizationId)
 		.execute();
+}
+
+export async function setLocale(db: Db, userId: number, locale: 'pl' | 'en') {
+	await db.updateTable('user').set({ locale }).where('id', '=', userId).execute();
+}
+
+// A person's personal data (personal-data.ts): everything held about them, and its erasure.
+
+export function findAccount(db: Db, id: number) {
+	return db
+		.selectFrom('user')
+		.select(['id', 'email', 'name', 'role', 'locale', 'disabledAt', 'createdAt'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow();
+}
+
+/** How many sessions the person has, and when they were made and end. */
+export function sessionSummary(db: Db, userId: number) {
+	return db
+		.selectFrom('session')
+		.select([
+			sql<number>`count(*)::int`.as('count'),
+			sql<Date | null>`min(created_at)`.as('firstCreatedAt'),
+			sql<Date | null>`max(created_at)`.as('lastCreatedAt'),
+			sql<Date | null>`max(expires_at)`.as('lastExpiresAt')
+		])
+		.where('userId', '=', userId)
+		.executeTakeFirstOrThrow();
+}
+
+export function listCommentsBy(db: Db, authorId: number) {
+	return db
+		.selectFrom('comment')
+		.innerJoin('card', 'card.id', 'comment.cardId')
+		.select([
+			'comment.id',
+			'comment.cardId',
+			'card.title as cardTitle',
+			'comment.body',
+			'comment.createdAt',
+			'comment.editedAt',
+			'comment.deletedAt'
+		])
+		.where('comment.authorId', '=', authorId)
+		.orderBy('comment.id')
+		.execute();
+}
+
+export function listReportsBy(db: Db, authorId: number) {
+	return db
+		.selectFrom('activityReport')
+		.select([
+			'id',
+			'cardId',
+			'organizationId',
+			'status',
+			'periodStart',
+			'periodEnd',
+			'summary',
+			'participants',
+			'outputs',
+			'links',
+			'submittedAt',
+			'createdAt',
+			'updatedAt'
+		])
+		.where('authorId', '=', authorId)
+		.orderBy('id')
+		.execute();
+}
+
+export function listNotificationsOf(db: Db, userId: number) {
+	return db
+		.selectFrom('notification')
+		.select(['id', 'type', 'cardId', 'commentId', 'dueDate', 'createdAt', 'readAt'])
+		.where('userId', '=', userId)
+		.orderBy('id')
+		.execute();
+}
+
+export function listAssignmentsOf(db: Db, userId: number) {
+	return db
+		.selectFrom('cardAssignee')
+		.innerJoin('card', 'card.id', 'cardAssignee.cardId')
+		.select(['card.id as cardId', 'card.title as cardTitle', 'card.boardId'])
+		.where('cardAssignee.userId', '=', userId)
+		.orderBy('card.id')
+		.execute();
+}
+
+/** What the person did, when and on what: not the payloads, which may name other people. */
+export function listEventsBy(db: Db, actorId: number) {
+	return db
+		.selectFrom('event')
+		.select(['id', 'occurredAt', 'type', 'entityType', 'entityId', 'boardId', 'cardId'])
+		.where('actorId', '=', actorId)
+		.orderBy('id')
+		.execute();
+}
+
+/** Failed sign-ins with this (lower-cased) e-mail. */
+export function listLoginAttempts(db: Db, email: string) {
+	return db
+		.selectFrom('loginAttempt')
+		.select(['attemptedAt', 'address'])
+		.where('email', '=', email)
+		.orderBy('attemptedAt')
+		.execute();
+}
+
+/** Writes an erased person's pseudonym, unusable password, no locale, member role, disabled. */
+export async function pseudonymisePerson(
+	trx: Db,
+	id: number,
+	values: { name: string; email: string; passwordHash: string; disabledAt: Date }
+) {
+	await trx
+		.updateTable('user')
+		.set({
+			name: values.name,
+			email: values.email,
+			passwordHash: values.passwordHash,
+			locale: null,
+			role: 'member',
+			disabledAt: values.disabledAt
+		})
+		.where('id', '=', id)
+		.execute();
+}
+
+async function deleted(query: { executeTakeFirst(): Promise<{ numDeletedRows: bigint }> }) {
+	return Number((await query.executeTakeFirst()).numDeletedRows);
+}
+
+/** Deletes the person's memberships; answers how many. */
+export function deleteMembershipsOf(trx: Db, userId: number) {
+	return deleted(trx.deleteFrom('membership').where('userId', '=', userId));
+}
+
+/** Deletes the person's card assignments; answers how many. */
+export function deleteAssignmentsOf(trx: Db, userId: number) {
+	return deleted(trx.deleteFrom('cardAssignee').where('userId', '=', userId));
+}
+
+/** Deletes the person's notifications; answers how many. */
+export function deleteNotificationsOf(trx: Db, userId: number) {
+	return deleted(trx.deleteFrom('notification').where('userId', '=', userId));
+}
+
+/** Deletes the failed sign-ins with this (lower-cased) e-mail; answers how many. */
+export function deleteLoginAttempts(trx: Db, email: string) {
+	return deleted(trx.deleteFrom('loginAttempt').where('email', '=', email));
 }

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { requireAdmin, type Actor } from '../auth/policy';
 import { invalidateUserSessions } from '../auth/session';
 import type { Db } from '../db';
+import type { InstanceRole } from '../db/schema';
 import { ConflictError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { isUniqueViolation, organizationOrInvalid, personOr404 } from './checks';
@@ -21,7 +22,7 @@ export { listMemberships } from './repository';
 // lists people read are sorted here, the Polish way.
 
 export async function setUserLocale(db: Db, userId: number, locale: 'pl' | 'en'): Promise<void> {
-	await db.updateTable('user').set({ locale }).where('id', '=', userId).execute();
+	await repo.setLocale(db, userId, locale);
 }
 
 async function requireFreeEmail(db: Db, email: string, exceptId?: number) {
@@ -34,7 +35,7 @@ function emailTaken(email: string): never {
 }
 
 /** The list: everyone, or those matching `q`, each with their organisations. */
-export async function listPeople(db: Db, actor: Actor | null, q: string) {
+export async function listPeople(db: Db, actor: Actor, q: string) {
 	requireAdmin(actor);
 	const people = await repo.listPeople(db, q);
 	const memberships = await repo.listMembershipsOfPeople(
@@ -51,7 +52,7 @@ export async function listPeople(db: Db, actor: Actor | null, q: string) {
 }
 
 /** One person with their memberships, and every organisation they could be added to. */
-export async function getPerson(db: Db, actor: Actor | null, id: number) {
+export async function getPerson(db: Db, actor: Actor, id: number) {
 	requireAdmin(actor);
 	const person = await personOr404(db, id);
 	const [memberships, organizations] = await Promise.all([
@@ -65,18 +66,45 @@ export async function getPerson(db: Db, actor: Actor | null, id: number) {
 	};
 }
 
-export async function listOrganizations(db: Db, actor: Actor | null) {
+export async function listOrganizations(db: Db, actor: Actor) {
 	requireAdmin(actor);
 	return (await repo.listOrganizations(db)).sort(byName);
 }
 
 /** Creates a person, and when asked their first membership, all in one transaction. */
-export async function createPerson(db: Db, actor: Actor | null, input: NewPersonInput) {
+export async function createPerson(db: Db, actor: Actor, input: NewPersonInput) {
 	requireAdmin(actor);
 	await requireFreeEmail(db, input.email);
 	const organization = input.organizationId
 		? await organizationOrInvalid(db, input.organizationId)
 		: null;
+	return writePerson(db, input, { actorId: actor.id }, async (trx, personId) => {
+		if (organization) {
+			await membershipAdded(trx, actor, personId, organization, input.membershipRole);
+		}
+	});
+}
+
+/**
+ * Creates a person from the command line (`npm run user:create`), where nobody is signed in:
+ * this is how an installation gets its first administrator. Its event names no actor and says
+ * where it came from.
+ */
+export async function createPersonFromCli(
+	db: Db,
+	input: { email: string; name: string; password: string; role: InstanceRole }
+) {
+	await requireFreeEmail(db, input.email);
+	return writePerson(db, input, { actorId: null, source: 'cli' });
+}
+
+/** The person's row, its `user.created` event and whatever `more` writes, in one transaction. */
+async function writePerson(
+	db: Db,
+	input: { email: string; name: string; password: string; role: InstanceRole },
+	by: { actorId: number | null; source?: 'cli' },
+	more?: (trx: Db, personId: number) => Promise<void>
+) {
 	// Hashing takes a moment on purpose: do it before the transaction, not while holding it.
 	const passwordHash = await hashPassword(input.password);
 	try {
@@ -88,14 +116,17 @@ export async function createPerson(db: Db, actor: Actor | null, input: NewPerson
 				passwordHash
 			});
 			await recordEvent(trx, {
-				actorId: actor.id,
+				actorId: by.actorId,
 				type: 'user.created',
 				entityId: person.id,
-				payload: { email: person.email, name: person.name, role: person.role }
+				payload: {
+					email: person.email,
+					name: person.name,
+					role: person.role,
+					...(by.source ? { source: by.source } : {})
+				}
 			});
-			if (organization) {
-				await membershipAdded(trx, actor, person.id, organization, input.membershipRole);
-			}
+			await more?.(trx, person.id);
 			return person;
 		});
 	} catch (err) {
@@ -105,7 +136,7 @@ export async function createPerson(db: Db, actor: Actor | null, input: NewPerson
 	}
 }
 
-export async function updatePerson(db: Db, actor: Actor | null, id: number, input: PersonInput) {
+export async function updatePerson(db: Db, actor: Actor, id: number, input: PersonInput) {
 	requireAdmin(actor);
 	const person = await personOr404(db, id);
 	// Demoting oneself could leave the instance with no administrator at all.
@@ -134,7 +165,7 @@ export async function updatePerson(db: Db, actor: Actor | null, id: number, inpu
 }
 
 /** Sets a password the administrator chose, and signs the person out everywhere. */
-export async function resetPassword(db: Db, actor: Actor | null, id: number, password: string) {
+export async function resetPassword(db: Db, actor: Actor, id: number, password: string) {
 	requireAdmin(actor);
 	await personOr404(db, id);
 	const passwordHash = await hashPassword(password);
@@ -150,7 +181,7 @@ export async function resetPassword(db: Db, actor: Actor | null, id: number, pas
 }
 
 /** Blocks sign-in and ends every session at once (the next request is already signed out). */
-export async function disablePerson(db: Db, actor: Actor | null, id: number) {
+export async function disablePerson(db: Db, actor: Actor, id: number) {
 	requireAdmin(actor);
 	const person = await personOr404(db, id);
 	if (id === actor.id) throw new ConflictError('user_cannot_disable_self');
@@ -166,7 +197,7 @@ export async function disablePerson(db: Db, actor: Actor | null, id: number) {
 	});
 }
 
-export async function enablePerson(db: Db, actor: Actor | null, id: number) {
+export async function enablePerson(db: Db, actor: Actor, id: number) {
 	requireAdmin(actor);
 	const person = await personOr404(db, id);
 	if (!person.disabledAt) return;
