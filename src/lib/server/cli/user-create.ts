@@ -5,10 +5,10 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isCommonPassword } from '../../schemas/common-passwords';
-import { hashPassword } from '../auth/password';
 import type { Db } from '../db';
 import { migrateToLatest } from '../db/migrate';
-import { recordEvent } from '../events/repository';
+import { ValidationError } from '../errors';
+import { createPersonFromCli } from '../users/service';
 import { runCli } from './open';
 
 const input = z.object({
@@ -60,25 +60,12 @@ if (!parsed.success) {
 
 async function create(db: Db, { email, name, password, role }: z.output<typeof input>) {
 	await migrateToLatest(db);
-	const taken = await db
-		.selectFrom('user')
-		.select('id')
-		.where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-		.executeTakeFirst();
-	if (taken) throw new Error(`A person with the e-mail ${email} already exists.`);
-	const passwordHash = await hashPassword(password);
-	await db.transaction().execute(async (trx) => {
-		const user = await trx
-			.insertInto('user')
-			.values({ email, name, role, passwordHash })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		await recordEvent(trx, {
-			actorId: null,
-			type: 'user.created',
-			entityId: user.id,
-			payload: { email, name, role, source: 'cli' }
-		});
-	});
+	try {
+		await createPersonFromCli(db, { email, name, password, role });
+	} catch (error) {
+		if (error instanceof ValidationError && error.field === 'email')
+			throw new Error(`A person with the e-mail ${email} already exists.`);
+		throw error;
+	}
 	console.log(`Created ${role} ${email}.`);
 }
