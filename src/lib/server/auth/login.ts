@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../db';
 import { RateLimitedError } from '../errors';
 import { hashPassword, verifyPassword } from './password';
+import * as repo from './repository';
 import { createSession, generateSessionToken, type ValidSession } from './session';
 
 // Sign-in, with failures limited per account and, more loosely, per address (one person
@@ -36,24 +36,9 @@ async function reserveAttempt(
 	address: string
 ): Promise<{ id: string } | { until: Date }> {
 	return db.transaction().execute(async (trx) => {
-		await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`.execute(trx);
-		await sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${address}))`.execute(
-			trx
-		);
-		const counts = await trx
-			.selectFrom('loginAttempt')
-			.select([
-				sql<number>`count(*) filter (where email = ${email})::int`.as('byEmail'),
-				sql<number>`count(*) filter (where address = ${address})::int`.as('byAddress'),
-				sql<Date | null>`min(attempted_at) filter (where email = ${email})`.as('oldestByEmail'),
-				sql<Date | null>`min(attempted_at) filter (where address = ${address})`.as(
-					'oldestByAddress'
-				)
-			])
-			// The database's clock, the same for every instance.
-			.where('attemptedAt', '>', sql<Date>`now() - ${WINDOW_MS} * interval '1 millisecond'`)
-			.where((eb) => eb.or([eb('email', '=', email), eb('address', '=', address)]))
-			.executeTakeFirstOrThrow();
+		await repo.advisoryXactLock(trx, ACCOUNT_LOCK, email);
+		await repo.advisoryXactLock(trx, ADDRESS_LOCK, address);
+		const counts = await repo.countRecentAttempts(trx, email, address, WINDOW_MS);
 		const blockedSince = [
 			counts.byEmail >= MAX_FAILURES ? counts.oldestByEmail : null,
 			counts.byAddress >= MAX_ADDRESS_FAILURES ? counts.oldestByAddress : null
@@ -61,11 +46,7 @@ async function reserveAttempt(
 			.filter((d): d is Date => d !== null)
 			.map((d) => new Date(d).getTime());
 		if (blockedSince.length > 0) return { until: new Date(Math.max(...blockedSince) + WINDOW_MS) };
-		return trx
-			.insertInto('loginAttempt')
-			.values({ email, address })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		return repo.insertAttempt(trx, email, address);
 	});
 }
 
@@ -90,11 +71,7 @@ export async function signIn(
 			minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000))
 		});
 	}
-	const user = await db
-		.selectFrom('user')
-		.select(['id', 'passwordHash', 'disabledAt', 'locale'])
-		.where(sql`lower(email)`, '=', email)
-		.executeTakeFirst();
+	const user = await repo.findSignInAccount(db, email);
 	dummyHash ??= hashPassword('not-a-real-password');
 	const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
 	// A failure keeps its reserved row: that row is the failure.
@@ -102,6 +79,6 @@ export async function signIn(
 	// A fresh token at every sign-in: a token planted before sign-in is never promoted.
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id);
-	await db.deleteFrom('loginAttempt').where('email', '=', email).execute();
+	await repo.deleteAttempts(db, email);
 	return { ok: true, token, session, userId: user.id, locale: user.locale };
 }

@@ -1,4 +1,5 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '../db';
 import type { Database, MembershipRole } from '../db/schema';
 import { NotFoundError } from '../errors';
 import type { SessionUser } from './session';
@@ -153,7 +154,7 @@ export const visible = {
 	/** Who may open a board (boards/service.ts boardFor), for a query over `board`. */
 	board: boardVisibleTo,
 	/** The ids of the cards the viewer may see, as a subquery (`… in (visible.cardIds(…))`). */
-	cardIds(db: Kysely<Database> | Transaction<Database>, viewer: Viewer) {
+	cardIds(db: Db, viewer: Viewer) {
 		return db.selectFrom('card').select('card.id').where(cardVisibleTo(viewer));
 	}
 } as const;
@@ -164,7 +165,7 @@ export const whoSees = {
 	 * The people (enabled accounts) who may see a card, by name: staff, and the members of the
 	 * board's owner and of the card's own organisations — can.seeCard for every person at once.
 	 */
-	card(db: Kysely<Database> | Transaction<Database>, cardId: number) {
+	card(db: Db, cardId: number) {
 		const orgs = db
 			.selectFrom('card')
 			.innerJoin('board', 'board.id', 'card.boardId')
@@ -201,10 +202,7 @@ export const whoSees = {
  * The facts the card rules look at, for a card named by id (an event's), in one statement; or
  * undefined when the card is gone.
  */
-export async function cardFacts(
-	db: Kysely<Database> | Transaction<Database>,
-	cardId: number
-): Promise<CardFacts | undefined> {
+export async function cardFacts(db: Db, cardId: number): Promise<CardFacts | undefined> {
 	const row = await db
 		.selectFrom('card')
 		.innerJoin('board', 'board.id', 'card.boardId')
@@ -244,10 +242,7 @@ export function requireStrategyEditor(actor: Actor | null): asserts actor is Act
  * The signed-in person with their memberships. A request's user already carries them (read
  * with the session); anyone else — a script, a test — has them read here.
  */
-export async function loadViewer(
-	db: Kysely<Database> | Transaction<Database>,
-	actor: Actor | Viewer
-): Promise<Viewer> {
+export async function loadViewer(db: Db, actor: Actor | Viewer): Promise<Viewer> {
 	if ('orgs' in actor) return actor;
 	const rows = await db
 		.selectFrom('membership')

@@ -1,8 +1,8 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db';
 import type { InstanceRole, MembershipRole } from '../db/schema';
+import * as repo from './repository';
 
 // Sessions as the Lucia guide teaches: the cookie holds a random token, the database only its
 // SHA-256, so a leaked database cannot be replayed as cookies.
@@ -56,7 +56,7 @@ export async function createSession(db: Db, token: string, userId: number): Prom
 		userId,
 		expiresAt: new Date(Date.now() + SESSION_LIFETIME)
 	};
-	await db.insertInto('session').values(session).execute();
+	await repo.insertSession(db, session);
 	return session;
 }
 
@@ -65,29 +65,7 @@ export async function validateSessionToken(
 	token: string
 ): Promise<{ session: ValidSession; user: SessionUser } | null> {
 	const sessionId = sessionIdFromToken(token);
-	const row = await db
-		.selectFrom('session')
-		.innerJoin('user', 'user.id', 'session.userId')
-		.select([
-			'session.id',
-			'session.userId',
-			'session.expiresAt',
-			'session.createdAt',
-			'user.email',
-			'user.name',
-			'user.role',
-			'user.locale',
-			'user.disabledAt',
-			(eb) =>
-				jsonArrayFrom(
-					eb
-						.selectFrom('membership')
-						.select(['membership.organizationId', 'membership.role'])
-						.whereRef('membership.userId', '=', 'user.id')
-				).as('memberships')
-		])
-		.where('session.id', '=', sessionId)
-		.executeTakeFirst();
+	const row = await repo.findSessionWithUser(db, sessionId);
 	if (!row) return null;
 	const expiresAt = new Date(row.expiresAt);
 	const createdAt = new Date(row.createdAt);
@@ -104,11 +82,7 @@ export async function validateSessionToken(
 	const renewed = slidExpiry(createdAt);
 	if (expiresAt.getTime() - now < RENEW_WHEN_LEFT && renewed > expiresAt) {
 		session.expiresAt = renewed;
-		await db
-			.updateTable('session')
-			.set({ expiresAt: session.expiresAt })
-			.where('id', '=', sessionId)
-			.execute();
+		await repo.setSessionExpiry(db, sessionId, session.expiresAt);
 	}
 	return {
 		session,
@@ -124,9 +98,9 @@ export async function validateSessionToken(
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
-	await db.deleteFrom('session').where('id', '=', sessionId).execute();
+	await repo.deleteSession(db, sessionId);
 }
 
 export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
-	await db.deleteFrom('session').where('userId', '=', userId).execute();
+	await repo.deleteUserSessions(db, userId);
 }
