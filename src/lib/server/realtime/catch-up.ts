@@ -1,10 +1,10 @@
 import type { CatchUp } from '$lib/realtime/events';
 import type { Actor } from '../auth/policy';
 import { loadViewer } from '../auth/policy';
-import { eventsVisibleTo } from './visibility';
 import { boardFor } from '../boards/service';
 import type { Db } from '../db';
-import { boardEvent, latestEventId } from './publisher';
+import { boardEvent } from './publisher';
+import { latestEventId, listBoardEventsAfter } from './repository';
 
 // The events of a board a client missed while its connection was down, by id: those the viewer
 // would have been sent live (./visibility.ts decides both). Past a few hundred
@@ -22,15 +22,7 @@ export async function boardEventsSince(
 	const viewer = await loadViewer(db, actor);
 	await boardFor(db, viewer, boardId);
 	const latestId = await latestEventId(db);
-	const rows = await db
-		.selectFrom('event')
-		.select(['id', 'type', 'boardId', 'cardId', 'payload', 'occurredAt'])
-		.where('boardId', '=', boardId)
-		.where('id', '>', after)
-		.where(eventsVisibleTo(db, viewer))
-		.orderBy('id')
-		.limit(CATCH_UP_MAX_EVENTS + 1)
-		.execute();
+	const rows = await listBoardEventsAfter(db, viewer, boardId, after, CATCH_UP_MAX_EVENTS + 1);
 	const tooOld =
 		rows.length > 0 && Date.now() - new Date(rows[0]!.occurredAt).getTime() > CATCH_UP_MAX_AGE_MS;
 	if (rows.length > CATCH_UP_MAX_EVENTS || tooOld) return { events: [], latestId, reload: true };

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { unreadCount } from '../notifications/service';
 import { publicChanged, showsOnPublicPage } from './public-feed';
 import { boardEvent, type EventRow } from './publisher';
+import { findBoardStrategy } from './repository';
 import type { Rooms } from './rooms';
 import { socketsIn, type AppSocket, type RealtimeServer } from './types';
 import { mayReceive } from './visibility';
@@ -64,11 +65,7 @@ export function fanOut(io: RealtimeServer, db: () => Db, rooms: Rooms) {
 			const event = boardEvent({ ...row, boardId: row.boardId! });
 			tell(boardRoom, row, facts, (socket) => socket.emit('board:changed', event));
 			if (strategyWatched()) {
-				const board = await db()
-					.selectFrom('board')
-					.select('strategyId')
-					.where('id', '=', row.boardId!)
-					.executeTakeFirst();
+				const board = await findBoardStrategy(db(), row.boardId!);
 				if (board) {
 					const event = { id: row.id, strategyId: board.strategyId };
 					tell(`strategy:${board.strategyId}`, row, facts, (socket) =>

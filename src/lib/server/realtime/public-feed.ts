@@ -1,6 +1,7 @@
 import { typedEvent, type EventType } from '$lib/events/catalogue';
 import type { Db } from '../db';
 import type { EventRow } from './publisher';
+import { isCardPublic, listColumnStatuses } from './repository';
 
 // The public progress page's live feed: the real-time server calls `publicChanged()` for every
 // published event that changes what the page shows, and the page's Server-Sent Events stream
@@ -50,12 +51,7 @@ export async function showsOnPublicPage(db: Db, row: EventRow): Promise<boolean>
 		case 'card.moved': {
 			// Progress counts by status: a move between columns of one status changes nothing shown.
 			const { fromColumnId, toColumnId } = event.payload;
-			const statuses = await db
-				.selectFrom('boardColumn')
-				.select('status')
-				.distinct()
-				.where('id', 'in', [fromColumnId, toColumnId])
-				.execute();
+			const statuses = await listColumnStatuses(db, [fromColumnId, toColumnId]);
 			return statuses.length > 1;
 		}
 		case 'card.updated': {
@@ -72,10 +68,5 @@ export async function showsOnPublicPage(db: Db, row: EventRow): Promise<boolean>
 
 async function isPublic(db: Db, cardId: number | null): Promise<boolean> {
 	if (cardId === null) return false;
-	const card = await db
-		.selectFrom('card')
-		.select('isPublic')
-		.where('id', '=', cardId)
-		.executeTakeFirst();
-	return !!card?.isPublic;
+	return isCardPublic(db, cardId);
 }

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
 import { typedEvent } from '$lib/events/catalogue';
 import type { BoardEvent } from '$lib/realtime/events';
 import type { Db } from '../db';
+import { latestEventId, listEventsAfter, listEventsIn } from './repository';
+
+export { latestEventId };
 
 // Publishes from the event table, after commit: a change is pushed only once its transaction has
 // committed, because only then can this read see it. A trigger on the table notifies
@@ -15,14 +17,6 @@ const BATCH = 500;
 const GAP_WAIT_MS = 2000;
 const PENDING_MS = 5 * 60_000;
 export const EVENT_CHANNEL = 'event_inserted';
-
-export async function latestEventId(db: Db): Promise<string> {
-	const row = await db
-		.selectFrom('event')
-		.select(sql<string>`coalesce(max(id), 0)::text`.as('id'))
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
 
 export interface EventRow {
 	id: string;
@@ -71,29 +65,19 @@ export function startPublisher(
 	let running: Promise<void> = Promise.resolve();
 	let queued = false;
 
-	const select = () =>
-		db()
-			.selectFrom('event')
-			.select(['id', 'type', 'actorId', 'entityId', 'boardId', 'cardId', 'payload'])
-			.orderBy('id');
-
 	async function tick() {
 		queued = false;
 		if (cursor === undefined) cursor = BigInt(await latestEventId(db()));
 		if (pending.size) {
 			const now = Date.now();
 			for (const [id, until] of pending) if (until < now) pending.delete(id);
-			const late = pending.size
-				? await select()
-						.where('id', 'in', [...pending.keys()])
-						.execute()
-				: [];
+			const late = pending.size ? await listEventsIn(db(), [...pending.keys()]) : [];
 			for (const row of late) {
 				pending.delete(row.id);
 				await publish(row);
 			}
 		}
-		const rows = await select().where('id', '>', cursor.toString()).limit(BATCH).execute();
+		const rows = await listEventsAfter(db(), cursor.toString(), BATCH);
 		for (const row of rows) {
 			const id = BigInt(row.id);
 			if (id !== cursor + 1n) {

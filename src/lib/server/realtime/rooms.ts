@@ -10,7 +10,7 @@ import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import type { PresenceSender } from './presence';
-import { latestEventId } from './publisher';
+import { findEnabledUser, latestEventId, strategyExists } from './repository';
 import { socketsIn, type AppSocket, type RealtimeServer } from './types';
 
 // The rooms a socket may be in: `board:<id>`, `card:<id>` and `strategy:<id>`, joined only when
@@ -32,12 +32,7 @@ function roomOf(kind: RoomKind, request: unknown): string | null {
 
 /** The person as they are now (role, memberships), or null when they may no longer sign in. */
 async function currentViewer(db: Db, userId: number): Promise<Viewer | null> {
-	const user = await db
-		.selectFrom('user')
-		.select(['id', 'role'])
-		.where('id', '=', userId)
-		.where('disabledAt', 'is', null)
-		.executeTakeFirst();
+	const user = await findEnabledUser(db, userId);
 	return user ? loadViewer(db, user) : null;
 }
 
@@ -49,12 +44,7 @@ async function maySee(db: Db, viewer: Viewer, room: string): Promise<boolean> {
 		if (kind === 'board') await boardFor(db, viewer, id);
 		else if (kind === 'card') await visibleCard(db, viewer, id);
 		// Strategies and their goals are open to everyone signed in; progress is counted per person.
-		else if (kind === 'strategy')
-			return !!(await db
-				.selectFrom('strategy')
-				.select('id')
-				.where('id', '=', id)
-				.executeTakeFirst());
+		else if (kind === 'strategy') return await strategyExists(db, id);
 		return true;
 	} catch (error) {
 		if (error instanceof NotFoundError) return false;
