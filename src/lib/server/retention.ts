@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import * as repo from './retention-repository';
 
 // How long personal data that only serves a passing purpose is kept (GDPR art. 5(1)(e), storage
 // limitation). Run with the server at start and every hour (jobs/scheduler.ts, beside the
@@ -23,27 +24,13 @@ export interface RetentionResult {
 export async function sweepRetention(db: Db, now = new Date()): Promise<RetentionResult> {
 	const before = (days: number) => new Date(now.getTime() - days * DAY);
 	return db.transaction().execute(async (trx) => {
-		const sessions = await trx
-			.deleteFrom('session')
-			.where('expiresAt', '<=', now)
-			.executeTakeFirst();
-		const loginAttempts = await trx
-			.deleteFrom('loginAttempt')
-			.where('attemptedAt', '<', before(LOGIN_ATTEMPT_DAYS))
-			.executeTakeFirst();
-		const notifications = await trx
-			.deleteFrom('notification')
-			.where((eb) =>
-				eb.or([
-					eb.and([eb('readAt', 'is not', null), eb('readAt', '<', before(READ_NOTIFICATION_DAYS))]),
-					eb.and([eb('readAt', 'is', null), eb('createdAt', '<', before(UNREAD_NOTIFICATION_DAYS))])
-				])
-			)
-			.executeTakeFirst();
-		return {
-			sessions: Number(sessions.numDeletedRows),
-			loginAttempts: Number(loginAttempts.numDeletedRows),
-			notifications: Number(notifications.numDeletedRows)
-		};
+		const sessions = await repo.deleteExpiredSessions(trx, now);
+		const loginAttempts = await repo.deleteLoginAttemptsBefore(trx, before(LOGIN_ATTEMPT_DAYS));
+		const notifications = await repo.deleteOldNotifications(
+			trx,
+			before(READ_NOTIFICATION_DAYS),
+			before(UNREAD_NOTIFICATION_DAYS)
+		);
+		return { sessions, loginAttempts, notifications };
 	});
 }
