@@ -230,12 +230,14 @@ export async function cardFacts(db: Db, cardId: number): Promise<CardFacts | und
 	};
 }
 
-export function requireAdmin(actor: Actor | null): asserts actor is Actor {
-	if (!actor || !can.administer(actor)) throw new NotFoundError();
+/** 404 unless the actor is an administrator. Who is signed in is the route's to check. */
+export function requireAdmin(actor: Actor): void {
+	if (!can.administer(actor)) throw new NotFoundError();
 }
 
-export function requireStrategyEditor(actor: Actor | null): asserts actor is Actor {
-	if (!actor || !can.editStrategy(actor)) throw new NotFoundError();
+/** 404 unless the actor may edit strategies. Who is signed in is the route's to check. */
+export function requireStrategyEditor(actor: Actor): void {
+	if (!can.editStrategy(actor)) throw new NotFoundError();
 }
 
 /**

@@ -41,7 +41,7 @@ async function requireFreeCode(db: Db, strategyId: number, code: string | null, 
 /** Adds a goal under `parentId`, or at the top of the strategy when parentId is null. */
 export async function createGoal(
 	db: Db,
-	actor: Actor | null,
+	actor: Actor,
 	target: { strategyId: number; parentId: number | null },
 	input: GoalForm
 ) {
@@ -73,7 +73,7 @@ export async function createGoal(
 	});
 }
 
-export async function updateGoal(db: Db, actor: Actor | null, goalId: number, input: GoalForm) {
+export async function updateGoal(db: Db, actor: Actor, goalId: number, input: GoalForm) {
 	requireStrategyEditor(actor);
 	const goal = await goalOr404(db, goalId);
 	requireCode(goal.level, input.code);
@@ -97,12 +97,7 @@ export async function updateGoal(db: Db, actor: Actor | null, goalId: number, in
 }
 
 /** Moves a goal one place up or down among its siblings. */
-export async function moveGoal(
-	db: Db,
-	actor: Actor | null,
-	goalId: number,
-	direction: 'up' | 'down'
-) {
+export async function moveGoal(db: Db, actor: Actor, goalId: number, direction: 'up' | 'down') {
 	requireStrategyEditor(actor);
 	const goal = await goalOr404(db, goalId);
 	const siblings = await repo.listSiblings(db, goal.strategyId, goal.parentId);
@@ -126,7 +121,7 @@ export async function moveGoal(
 }
 
 /** Removes a goal; refused while cards link to it or goals hang under it. */
-export async function deleteGoal(db: Db, actor: Actor | null, goalId: number) {
+export async function deleteGoal(db: Db, actor: Actor, goalId: number) {
 	requireStrategyEditor(actor);
 	const goal = await goalOr404(db, goalId);
 	const linked = await repo.countLinked(db, goalId);
@@ -147,7 +142,7 @@ export async function deleteGoal(db: Db, actor: Actor | null, goalId: number) {
 /** What an outline pasted under a goal would create, and the lines it could not read. */
 export async function previewOutline(
 	db: Db,
-	actor: Actor | null,
+	actor: Actor,
 	parentId: number,
 	text: string
 ): Promise<OutlinePreview> {
@@ -166,7 +161,7 @@ export async function previewOutline(
 }
 
 /** Creates the readable items of an outline under a goal, all or nothing. */
-export async function importOutline(db: Db, actor: Actor | null, parentId: number, text: string) {
+export async function importOutline(db: Db, actor: Actor, parentId: number, text: string) {
 	requireStrategyEditor(actor);
 	const preview = await previewOutline(db, actor, parentId, text);
 	if (preview.items.length === 0) throw new ValidationError('text', 'outline_nothing_to_import');

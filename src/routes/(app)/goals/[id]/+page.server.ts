@@ -109,7 +109,7 @@ export const actions: Actions = {
 		}),
 	update: ({ request, params, locals }) =>
 		formAction(request, goalFormSchema, async (input) => {
-			await goals.updateGoal(db(), locals.user, goalId(params.id), input);
+			await goals.updateGoal(db(), requireUser(locals), goalId(params.id), input);
 			return { updated: true };
 		}),
 	addChild: ({ request, params, locals }) =>
@@ -117,17 +117,22 @@ export const actions: Actions = {
 			const parentId = goalId(params.id);
 			const parent = await repo.findGoal(db(), parentId);
 			if (!parent) error(404);
-			await goals.createGoal(db(), locals.user, { strategyId: parent.strategyId, parentId }, input);
+			await goals.createGoal(
+				db(),
+				requireUser(locals),
+				{ strategyId: parent.strategyId, parentId },
+				input
+			);
 			return { added: true };
 		}),
 	move: ({ request, locals }) =>
 		formAction(request, moveChildSchema, async ({ childId, direction }) => {
-			await goals.moveGoal(db(), locals.user, childId, direction);
+			await goals.moveGoal(db(), requireUser(locals), childId, direction);
 			return { moved: childId };
 		}),
 	delete: ({ request, params, locals }) =>
 		formAction(request, z.object({}), async () => {
-			const goal = await goals.deleteGoal(db(), locals.user, goalId(params.id));
+			const goal = await goals.deleteGoal(db(), requireUser(locals), goalId(params.id));
 			const parent = goal.parentId ? await repo.findGoal(db(), goal.parentId) : null;
 			if (parent) redirect(303, `/goals/${parent.id}`);
 			const strategy = await repo.findStrategyById(db(), goal.strategyId);
@@ -135,12 +140,12 @@ export const actions: Actions = {
 		}),
 	preview: ({ request, params, locals }) =>
 		formAction(request, outlineSchema, async ({ text }) => ({
-			preview: await goals.previewOutline(db(), locals.user, goalId(params.id), text),
+			preview: await goals.previewOutline(db(), requireUser(locals), goalId(params.id), text),
 			values: { text }
 		})),
 	import: ({ request, params, locals }) =>
 		formAction(request, outlineSchema, async ({ text }) => {
-			const created = await goals.importOutline(db(), locals.user, goalId(params.id), text);
+			const created = await goals.importOutline(db(), requireUser(locals), goalId(params.id), text);
 			return { imported: created.length };
 		})
 };

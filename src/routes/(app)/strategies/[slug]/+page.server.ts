@@ -23,7 +23,7 @@ export const actions: Actions = {
 			if (!strategy) error(404);
 			const goal = await createGoal(
 				db(),
-				locals.user,
+				requireUser(locals),
 				{ strategyId: strategy.id, parentId: null },
 				input
 			);
