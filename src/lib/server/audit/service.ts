@@ -3,7 +3,8 @@ import { can, type Actor } from '../auth/policy';
 import { toCsvFile } from '../csv';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import { erasedPeople, redactPayload } from '../events/redact';
+import { redactPayload } from '../events/redact';
+import { erasedPeople } from '../users/personal-data-repository';
 import { auditEventPage, auditEventsUpTo, eventActors, eventTypes } from './repository';
 
 // The audit log: every event — who, what, when, on what — for administrators and coordinators,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { visible, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
-import { overdueCard } from '../goals/repository';
+import { overdueCard } from '../goals/progress-repository';
 
 // The dashboards' queries. Every card figure goes through visible.card, as the goal tree's do.
 

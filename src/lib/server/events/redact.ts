@@ -1,24 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
-import { ERASED_EMAIL_LIKE, erasedEmail, erasedName } from '../users/pseudonym';
+import { erasedEmail, erasedName } from '../users/pseudonym';
 
 // The audit log is append-only, so a person's erasure cannot take their name out of the payloads
 // written before it (user.created and user.updated hold the name and e-mail given; a change of a
 // card's assignees holds the names of those assigned). Whatever shows or exports events passes
 // them through here: in an event about an erased person, and in any { id, name } of one, the name
 // and e-mail read as the pseudonym. The rows themselves stay as written.
-
-type Executor = Kysely<Database> | Transaction<Database>;
-
-/** The ids of the erased people. */
-export async function erasedPeople(db: Executor): Promise<Set<number>> {
-	const rows = await db
-		.selectFrom('user')
-		.select('id')
-		.where('email', 'like', ERASED_EMAIL_LIKE)
-		.execute();
-	return new Set(rows.map((r) => r.id));
-}
 
 function redact(value: unknown, erased: Set<number>, subject: number | null): unknown {
 	if (Array.isArray(value)) return value.map((v) => redact(v, erased, subject));

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { EVENT_CATALOGUE, type EventPayload, type EventType } from '$lib/events/catalogue';
 import type { Database } from '../db/schema';
-import { erasedPeople, redactPayload } from './redact';
+import { erasedPeople } from '../users/personal-data-repository';
+import { redactPayload } from './redact';
 
 // The event table is append-only: this file only ever inserts into it and reads it. What each
 // type of event holds is declared in the catalogue ($lib/events/catalogue.ts).

@@ -9,7 +9,7 @@ import { can, type Actor, type Scope, type Viewer } from '../auth/policy';
 import { listBoards } from '../boards/service';
 import type { Db } from '../db';
 import { indicatorsOf } from '../indicators/service';
-import { boardParticipantRows, cardCountRows, listGoalCardRows } from './repository';
+import { boardParticipantRows, cardCountRows, listGoalCardRows } from './progress-repository';
 
 // The goal tree meets the boards: how many cards carry out each goal, and which. Every count and
 // list goes through visible.card (in the queries of ./repository.ts), so a goal's progress never

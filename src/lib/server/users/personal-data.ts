@@ -7,7 +7,8 @@ import { ConflictError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { personOr404 } from './checks';
 import { erasedEmail, erasedName, isErasedEmail } from './pseudonym';
-import * as repo from './repository';
+import * as repo from './personal-data-repository';
+import { listMemberships } from './repository';
 
 // A person's rights under the GDPR, exercised by an administrator: access (art. 15: everything
 // held about them, as JSON) and erasure (art. 17). Erasure pseudonymises rather than deletes:
@@ -24,7 +25,7 @@ export async function exportPersonalData(db: Db, actor: Actor, id: number) {
 	const account = await repo.findAccount(db, id);
 	const [memberships, sessions, comments, reports, notifications, assignments, events, logins] =
 		await Promise.all([
-			repo.listMemberships(db, id),
+			listMemberships(db, id),
 			repo.sessionSummary(db, id),
 			repo.listCommentsBy(db, id),
 			repo.listReportsBy(db, id),
