@@ -95,6 +95,9 @@ export async function listBoardRows(
  * already holds the goals, organisations and people it points to, and a board of thousands of
  * cards would otherwise send the same names thousands of times.
  */
+/** A card as the board sends it: ids, which the page's lists turn into names. */
+export type BoardTile = Awaited<ReturnType<typeof listBoardTiles>>[number];
+
 export async function listBoardTiles(
 	db: Db,
 	boardId: number,

@@ -57,6 +57,9 @@ export async function addIndicatorValue(db: Db, actor: Actor, input: IndicatorVa
 	});
 }
 
+/** An indicator as pages show it: its definition, value now, progress and where it should be. */
+export type IndicatorWithProgress = Awaited<ReturnType<typeof indicatorsOf>>[number];
+
 /**
  * The indicators of the given goals with their current value and progress. Values that count:
  * entered by the coordinator, or from an accepted report — up to `until` when given.
