@@ -225,7 +225,11 @@ describe('a partner on a joint board hears only of the cards it may open', () =>
 		await addComment(t.db, countyStaff, cards.j1.id, { body: 'Po zmianie' });
 		await settled();
 		// The change itself was sent before the marker, on this socket's own connection.
-		await eventually(() => heard.some((h) => h.value.type === 'card.organizations_changed'));
+		// Its open dialog (the card's room) hears of it too, so it can say the card is gone.
+		const told = (name: string) =>
+			heard.some((h) => h.name === name && h.value.type === 'card.organizations_changed');
+		await eventually(() => told('board:changed') && told('card:changed'));
+		expect([told('board:changed'), told('card:changed')]).toEqual([true, true]);
 		const j1 = heard.filter((h) => h.value.cardId === cards.j1.id).map((h) => h.value.type);
 		expect(j1).toContain('card.organizations_changed');
 		expect(j1).not.toContain('comment.created');

@@ -58,8 +58,6 @@ export function fanOut(io: RealtimeServer, db: () => Db, rooms: Rooms) {
 		const anyone = [boardRoom, cardRoom].some((room) => room && watched(room)) || strategyWatched();
 		// The card's facts are read once per event, and only when someone here may be told of it.
 		const facts = row.cardId !== null && anyone ? await cardFacts(db(), row.cardId) : undefined;
-		if (row.type === 'card.organizations_changed' && facts && row.boardId !== null)
-			await rooms.recheckCard(row.cardId!, row.boardId, facts);
 
 		if (boardRoom) {
 			const event = boardEvent({ ...row, boardId: row.boardId! });
@@ -85,6 +83,9 @@ export function fanOut(io: RealtimeServer, db: () => Db, rooms: Rooms) {
 					.to(`user:${userId}`)
 					.emit('notifications:changed', { unread: await unreadCount(db(), userId) });
 		}
+		// After telling: those who saw the card before hear of the change, then leave its rooms.
+		if (row.type === 'card.organizations_changed' && facts && row.boardId !== null)
+			await rooms.recheckCard(row.cardId!, row.boardId, facts);
 		if (await showsOnPublicPage(db(), row)) publicChanged();
 	};
 }
