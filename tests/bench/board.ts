@@ -7,7 +7,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { seedDatabase } from '../../db/seed';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { boardPage } from '../../src/lib/server/boards/page';
+import { boardPage } from '../../src/lib/server/pages/board';
 import { moveCard } from '../../src/lib/server/cards/service';
 import type { Db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';

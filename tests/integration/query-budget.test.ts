@@ -8,9 +8,9 @@ import {
 	generateSessionToken,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
-import { boardPage } from '../../src/lib/server/boards/page';
+import { boardPage } from '../../src/lib/server/pages/board';
 import { getMyWork } from '../../src/lib/server/boards/service';
-import { cardDialog } from '../../src/lib/server/cards/dialog';
+import { cardDialog } from '../../src/lib/server/pages/card-dialog';
 import { addComment } from '../../src/lib/server/comments/service';
 import { dashboardOf } from '../../src/lib/server/dashboard/service';
 import type { Db } from '../../src/lib/server/db';

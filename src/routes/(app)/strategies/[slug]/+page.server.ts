@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { goalFormSchema } from '$lib/schemas/goals';
 import { db } from '$lib/server/db/app';
-import { strategyPage } from '$lib/server/goals/page';
+import { strategyPage } from '$lib/server/pages/strategy';
 import { findStrategyBySlug } from '$lib/server/goals/repository';
 import { createGoal } from '$lib/server/goals/service';
 import { formAction } from '$lib/server/http';

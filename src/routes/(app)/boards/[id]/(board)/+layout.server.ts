@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import { boardPage } from '$lib/server/boards/page';
+import { boardPage } from '$lib/server/pages/board';
 import { handleDomain, idOr404 } from '$lib/server/http';
 import { latestEventId } from '$lib/server/realtime/publisher';
 import type { LayoutServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { cardAssigneesSchema, cardOrganizationsSchema } from '$lib/schemas/card-people';
 import { updateCardSchema, versionSchema } from '$lib/schemas/cards';
-import { cardDialog } from '$lib/server/cards/dialog';
+import { cardDialog } from '$lib/server/pages/card-dialog';
 import { setAssignees, setOrganizations } from '$lib/server/cards/people';
 import { cardOnBoard, setArchived, updateCard } from '$lib/server/cards/service';
 import { commentRefSchema, editCommentSchema, newCommentSchema } from '$lib/schemas/comments';

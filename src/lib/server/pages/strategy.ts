@@ -3,13 +3,13 @@ import { can, loadViewer, type Actor } from '../auth/policy';
 import type { Db } from '../db';
 import { editionMapping } from '../editions/mapping';
 import { relinkCounts } from '../editions/service';
-import { progressOfStrategy } from './progress';
+import { progressOfStrategy } from '../goals/progress';
 import {
 	findStrategyBySlug,
 	findStrategyLink,
 	findSupersedingStrategy,
 	listGoalsOfStrategy
-} from './repository';
+} from '../goals/repository';
 
 /**
  * The strategy page's data: the goal tree with each goal's progress as the person may see it,

@@ -5,8 +5,8 @@ import { goalSuccessor } from '../editions/mapping';
 import { NotFoundError } from '../errors';
 import { renderMarkdown } from '../markdown';
 import { reportOptionsOfCard, reportsOfCard } from '../reports/service';
-import { cardPeopleOptions } from './people';
-import { moveTargets, openCard } from './service';
+import { cardPeopleOptions } from '../cards/people';
+import { moveTargets, openCard } from '../cards/service';
 
 /**
  * Everything the card dialog (/boards/<id>/cards/<cardId>) shows: the card, its chain and
