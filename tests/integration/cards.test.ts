@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { getBoard, listBoards } from '../../src/lib/server/boards/service';
+import { listBoards } from '../../src/lib/server/boards/service';
+import { getBoard } from '../../src/lib/server/cards/lists';
 import {
 	createCard,
 	getCard,

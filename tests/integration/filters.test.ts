@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCardFilters } from '../../src/lib/schemas/filters';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { getBoard, getMyWork } from '../../src/lib/server/boards/service';
+import { getBoard, getMyWork } from '../../src/lib/server/cards/lists';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 

@@ -9,7 +9,7 @@ import {
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
 import { boardPage } from '../../src/lib/server/pages/board';
-import { getMyWork } from '../../src/lib/server/boards/service';
+import { getMyWork } from '../../src/lib/server/cards/lists';
 import { cardDialog } from '../../src/lib/server/pages/card-dialog';
 import { addComment } from '../../src/lib/server/comments/service';
 import { dashboardOf } from '../../src/lib/server/dashboard/service';

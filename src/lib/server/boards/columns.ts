@@ -1,7 +1,6 @@
 import { positionBetween, positionsAfter } from '$lib/domain/position';
 import type { ColumnDirection, ColumnFields } from '$lib/schemas/columns';
 import { can, loadViewer, type Actor } from '../auth/policy';
-import { lastPosition } from '../cards/repository';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
@@ -9,6 +8,7 @@ import {
 	countCardsByColumn,
 	deleteColumn,
 	insertColumn,
+	lastPosition,
 	listColumnCards,
 	listColumns,
 	lockColumns,

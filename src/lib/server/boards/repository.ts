@@ -211,3 +211,16 @@ export async function moveCardToColumn(
 export async function deleteColumn(db: Db, columnId: number) {
 	await db.deleteFrom('boardColumn').where('id', '=', columnId).execute();
 }
+
+/** The last position in a column, for a card added at its end (or the
+ * cards of a removed column). */
+export async function lastPosition(db: Db, columnId: number) {
+	const row = await db
+		.selectFrom('card')
+		.select('position')
+		.where('columnId', '=', columnId)
+		.orderBy('position', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return row?.position ?? null;
+}

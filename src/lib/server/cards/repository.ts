@@ -105,18 +105,6 @@ export function findColumn(db: Db, id: number) {
 	return db.selectFrom('boardColumn').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The last position in a column, for a card added at its end. */
-export async function lastPosition(db: Db, columnId: number) {
-	const row = await db
-		.selectFrom('card')
-		.select('position')
-		.where('columnId', '=', columnId)
-		.orderBy('position', 'desc')
-		.limit(1)
-		.executeTakeFirst();
-	return row?.position ?? null;
-}
-
 /** The goal with its ancestors, top down: the chain a card shows (strategic → operational → task). */
 export async function goalChain(db: Db, goalId: number) {
 	const rows = await sql<{

@@ -2,6 +2,7 @@ import { positionBetween } from '$lib/domain/position';
 import { cardFilterSchema } from '$lib/schemas/filters';
 import type { CreateCardInput, MoveCardInput, UpdateCardInput } from '$lib/schemas/cards';
 import { can, loadViewer, type Actor, type CardFacts, type Viewer } from '../auth/policy';
+import { lastPosition } from '../boards/repository';
 import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -101,7 +102,7 @@ export async function createCard(db: Db, actor: Actor, boardId: number, input: C
 		board.ownerOrganizationId;
 	if (!can.seeEverything(viewer) && !viewer.orgs.has(leadId))
 		throw new ValidationError('leadId', 'card_lead_not_yours');
-	const position = positionBetween(await repo.lastPosition(db, column.id), null);
+	const position = positionBetween(await lastPosition(db, column.id), null);
 	return db.transaction().execute(async (trx) => {
 		const card = await repo.insertCard(trx, {
 			boardId,

@@ -2,7 +2,7 @@ import { parseCardFilters } from '$lib/schemas/filters';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db';
 import { listGoalOutline } from '../goals/repository';
-import { getBoard } from '../boards/service';
+import { getBoard } from '../cards/lists';
 
 /**
  * The board page's data for a URL's query string: the board with its tiles or rows, the filters

@@ -1,6 +1,6 @@
 import { comparePolish } from '$lib/domain/names';
 import { parseCardFilters } from '$lib/schemas/filters';
-import { getMyWork } from '$lib/server/boards/service';
+import { getMyWork } from '$lib/server/cards/lists';
 import { db } from '$lib/server/db/app';
 import { listCurrentGoals } from '$lib/server/goals/repository';
 import { listMemberships } from '$lib/server/users/service';

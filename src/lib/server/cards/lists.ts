@@ -1,0 +1,47 @@
+import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
+import { can, loadViewer, type Actor } from '../auth/policy';
+import { boardFor } from '../boards/service';
+import * as boards from '../boards/repository';
+import type { Db } from '../db';
+import * as cards from './lists-repository';
+
+// The cards of a board, and of every board, as a viewer may see them and the filters select.
+
+/**
+ * Everything the board page shows: the board, its columns (with how many visible cards each
+ * holds, for WIP limits), and the visible cards the filters select — as tiles for the board
+ * view, as rows for the list view.
+ */
+export async function getBoard(
+	db: Db,
+	actor: Actor,
+	boardId: number,
+	filters: CardFilters = cardFilterSchema.parse({})
+) {
+	const viewer = await loadViewer(db, actor);
+	const board = await boardFor(db, viewer, boardId);
+	const list = filters.view === 'list';
+	const [columns, counts, tiles, rows, filterOptions] = await Promise.all([
+		boards.listColumns(db, boardId),
+		cards.countByColumn(db, boardId, viewer),
+		list ? [] : cards.listBoardTiles(db, boardId, viewer, filters),
+		list ? cards.listBoardRows(db, boardId, viewer, filters) : [],
+		cards.filterOptions(db, boardId, viewer)
+	]);
+	return {
+		board,
+		columns: columns.map((c) => ({ ...c, cardCount: counts.get(c.id) ?? 0 })),
+		tiles,
+		rows,
+		filterOptions,
+		canManage: can.manageBoard(viewer, board),
+		canCreate: can.createCard(viewer, board),
+		viewer
+	};
+}
+
+/** Cards assigned to the viewer or to their organisations, on every board they may see. */
+export async function getMyWork(db: Db, actor: Actor, filters: CardFilters) {
+	const viewer = await loadViewer(db, actor);
+	return cards.listMyWork(db, viewer, filters);
+}
