@@ -1,4 +1,4 @@
-import type { Nullable, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Nullable, SelectQueryBuilder } from 'kysely';
 import type { Database } from './schema';
 
 // Query pieces shared by the repositories of several features. They live here, beside the
@@ -30,4 +30,18 @@ export function withLead<DB extends Database, TB extends keyof DB, O>(
 			'leadOrg.id',
 			'lead.organizationId'
 		) as unknown as SelectQueryBuilder<DB & LeadTables, TB | 'card' | keyof LeadTables, O>;
+}
+
+/**
+ * The live cards of a strategy's boards, each with its board, its column and its lead
+ * organisation (`withLead`): what the monitoring report and the public page start from.
+ */
+export function liveCardsOfStrategy(db: Kysely<Database>, strategyId: number) {
+	return db
+		.selectFrom('card')
+		.innerJoin('board', 'board.id', 'card.boardId')
+		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+		.$call(withLead)
+		.where('board.strategyId', '=', strategyId)
+		.where('card.archivedAt', 'is', null);
 }

@@ -1,17 +1,13 @@
 import type { ReportPeriod } from '$lib/schemas/monitoring-report';
 import type { Db } from '../db';
-import { withLead } from '../db/pieces';
+import { liveCardsOfStrategy } from '../db/pieces';
 
 // The monitoring report's queries: the cards of a strategy and the activities accepted in a
 // period. The report is the coordinator's, who sees everything, so no visibility rule applies.
 
 /** The live cards of a strategy's boards that carry out a goal, with their lead organisation. */
 export function strategyCardRows(db: Db, strategyId: number) {
-	return db
-		.selectFrom('card')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-		.$call(withLead)
+	return liveCardsOfStrategy(db, strategyId)
 		.select([
 			'card.id',
 			'card.title',
@@ -21,8 +17,6 @@ export function strategyCardRows(db: Db, strategyId: number) {
 			'board.title as boardTitle',
 			'leadOrg.name as leadName'
 		])
-		.where('board.strategyId', '=', strategyId)
-		.where('card.archivedAt', 'is', null)
 		.where('card.goalId', 'is not', null)
 		.orderBy('card.title')
 		.execute();

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { withLead } from '../db/pieces';
+import { liveCardsOfStrategy } from '../db/pieces';
 
 // The public progress page's queries. Nothing here names a person.
 
@@ -19,11 +19,7 @@ export function currentCityStrategy(db: Db) {
  * dates only.
  */
 export function publicCardRows(db: Db, strategyId: number) {
-	return db
-		.selectFrom('card')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-		.$call(withLead)
+	return liveCardsOfStrategy(db, strategyId)
 		.select([
 			'card.id',
 			'card.title',
@@ -34,8 +30,6 @@ export function publicCardRows(db: Db, strategyId: number) {
 			'leadOrg.name as leadName'
 		])
 		.where('card.isPublic', '=', true)
-		.where('card.archivedAt', 'is', null)
-		.where('board.strategyId', '=', strategyId)
 		.orderBy('card.dueDate')
 		.orderBy('card.id')
 		.execute();
