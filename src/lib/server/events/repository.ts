@@ -1,13 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
 import { EVENT_CATALOGUE, type EventPayload, type EventType } from '$lib/events/catalogue';
-import type { Database } from '../db/schema';
+import type { Db } from '../db';
 import { erasedPeople } from '../users/personal-data-repository';
 import { redactPayload } from './redact';
 
 // The event table is append-only: this file only ever inserts into it and reads it. What each
 // type of event holds is declared in the catalogue ($lib/events/catalogue.ts).
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** An event to record: its type decides its entity type and the shape of its payload. */
 export type NewEvent<T extends EventType> = {
@@ -40,7 +37,7 @@ export function eventRow<T extends EventType>(event: NewEvent<T>) {
 
 /** Records an event in the caller's transaction; returns its id (the real-time cursor). */
 export async function recordEvent<T extends EventType>(
-	trx: Executor,
+	trx: Db,
 	event: NewEvent<T>
 ): Promise<string> {
 	const row = await trx
@@ -52,12 +49,7 @@ export async function recordEvent<T extends EventType>(
 }
 
 /** The latest events of one entity, newest first, erased people under their pseudonyms. */
-export async function listEventsFor(
-	db: Executor,
-	entityType: string,
-	entityId: number,
-	limit = 50
-) {
+export async function listEventsFor(db: Db, entityType: string, entityId: number, limit = 50) {
 	const [rows, erased] = await Promise.all([
 		db
 			.selectFrom('event')
