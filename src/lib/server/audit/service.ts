@@ -4,7 +4,7 @@ import { toCsvFile } from '../csv';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { redactPayload } from '../events/redact';
-import { erasedPeople } from '../users/personal-data-repository';
+import { erasedPeople } from '../events/repository';
 import { auditEventPage, auditEventsUpTo, eventActors, eventTypes } from './repository';
 
 // The audit log: every event — who, what, when, on what — for administrators and coordinators,

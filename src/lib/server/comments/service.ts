@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
 import { notify, peopleOfCard } from '../notifications/repository';
-import { erasedName } from '../users/pseudonym';
+import { erasedName } from '$lib/domain/pseudonym';
 import {
 	findComment,
 	insertComment,

@@ -1,4 +1,4 @@
-import { erasedEmail, erasedName } from '../users/pseudonym';
+import { erasedEmail, erasedName } from '$lib/domain/pseudonym';
 
 // The audit log is append-only, so a person's erasure cannot take their name out of the payloads
 // written before it (user.created and user.updated hold the name and e-mail given; a change of a

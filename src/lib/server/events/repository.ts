@@ -1,6 +1,6 @@
 import { EVENT_CATALOGUE, type EventPayload, type EventType } from '$lib/events/catalogue';
 import type { Db } from '../db';
-import { erasedPeople } from '../users/personal-data-repository';
+import { ERASED_EMAIL_LIKE } from '$lib/domain/pseudonym';
 import { redactPayload } from './redact';
 
 // The event table is append-only: this file only ever inserts into it and reads it. What each
@@ -69,4 +69,14 @@ export async function listEventsFor(db: Db, entityType: string, entityId: number
 		erasedPeople(db)
 	]);
 	return rows.map((row) => redactPayload({ ...row, entityType, entityId }, erased));
+}
+
+/** The ids of the erased people. */
+export async function erasedPeople(db: Db): Promise<Set<number>> {
+	const rows = await db
+		.selectFrom('user')
+		.select('id')
+		.where('email', 'like', ERASED_EMAIL_LIKE)
+		.execute();
+	return new Set(rows.map((r) => r.id));
 }

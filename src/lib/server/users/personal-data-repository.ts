@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import { ERASED_EMAIL_LIKE } from './pseudonym';
 
 // A person's personal data (personal-data.ts): everything held about them, and its erasure.
 
@@ -148,14 +147,4 @@ export function deleteNotificationsOf(trx: Db, userId: number) {
 /** Deletes the failed sign-ins with this (lower-cased) e-mail; answers how many. */
 export function deleteLoginAttempts(trx: Db, email: string) {
 	return deleted(trx.deleteFrom('loginAttempt').where('email', '=', email));
-}
-
-/** The ids of the erased people. */
-export async function erasedPeople(db: Db): Promise<Set<number>> {
-	const rows = await db
-		.selectFrom('user')
-		.select('id')
-		.where('email', 'like', ERASED_EMAIL_LIKE)
-		.execute();
-	return new Set(rows.map((r) => r.id));
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { ConflictError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { personOr404 } from './checks';
-import { erasedEmail, erasedName, isErasedEmail } from './pseudonym';
+import { erasedEmail, erasedName, isErasedEmail } from '$lib/domain/pseudonym';
 import * as repo from './personal-data-repository';
 import { listMemberships } from './repository';
 

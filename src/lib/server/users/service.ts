@@ -9,7 +9,7 @@ import { ConflictError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { isUniqueViolation, organizationOrInvalid, personOr404 } from './checks';
 import { membershipAdded } from './memberships';
-import { isErasedEmail } from './pseudonym';
+import { isErasedEmail } from '$lib/domain/pseudonym';
 import * as repo from './repository';
 
 // The administration of people: only an administrator, and everyone else gets 404. Every change
