@@ -2,7 +2,7 @@ import type { EventType } from '$lib/events/catalogue';
 import { cardFacts, type CardFacts } from '../auth/policy';
 import type { Db } from '../db';
 import { unreadCount } from '../notifications/service';
-import { publicChanged, showsOnPublicPage } from './public-feed';
+import { publicChanged, publicWatched, showsOnPublicPage } from './public-feed';
 import { boardEvent, type EventRow } from './publisher';
 import { findBoardStrategy } from './repository';
 import type { Rooms } from './rooms';
@@ -86,6 +86,7 @@ export function fanOut(io: RealtimeServer, db: () => Db, rooms: Rooms) {
 		// After telling: those who saw the card before hear of the change, then leave its rooms.
 		if (row.type === 'card.organizations_changed' && facts && row.boardId !== null)
 			await rooms.recheckCard(row.cardId!, row.boardId, facts);
-		if (await showsOnPublicPage(db(), row)) publicChanged();
+		// Asked only while someone reads the public page: a move may cost a look-up of its columns.
+		if (publicWatched() && (await showsOnPublicPage(db(), row))) publicChanged();
 	};
 }

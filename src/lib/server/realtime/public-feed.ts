@@ -15,6 +15,11 @@ const KEY = Symbol.for('torun.publicFeed');
 const holder = globalThis as { [KEY]?: Set<Listener> };
 const listeners = (holder[KEY] ??= new Set());
 
+/** Whether anyone on this instance has the public page open (else its feed need not be asked). */
+export function publicWatched(): boolean {
+	return listeners.size > 0;
+}
+
 export function publicChanged() {
 	for (const listener of listeners) listener();
 }
