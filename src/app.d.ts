@@ -12,6 +12,8 @@ declare global {
 			user: SessionUser | null;
 			session: ValidSession | null;
 			locale: 'pl' | 'en';
+			/** The colour theme chosen on this device (its cookie), `system` when none. */
+			theme: 'light' | 'dark' | 'system';
 			/** Set when the request failed because the database was unreachable: answered 503. */
 			databaseDown?: boolean;
 		}

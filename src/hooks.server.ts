@@ -10,6 +10,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { safeRedirect } from '$lib/redirect';
+import { readTheme, themeAttributes } from '$lib/server/theme';
 import { deleteSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { crossSiteRefusal } from '$lib/server/csrf';
@@ -73,7 +74,24 @@ const locale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const PUBLIC_PATHS = [/^\/login\/?$/, /^\/api\/health\/?$/, /^\/public(\/|$)/, /^\/language\/?$/];
+// The chosen theme is written into the page on the server, so its first paint is already right
+// (no flash of the light theme for someone who chose the dark one).
+const theme: Handle = ({ event, resolve }) => {
+	event.locals.theme = readTheme(event.cookies);
+	const { theme, colorScheme } = themeAttributes(event.locals.theme);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%app.theme%', theme).replace('%app.color-scheme%', colorScheme)
+	});
+};
+
+const PUBLIC_PATHS = [
+	/^\/login\/?$/,
+	/^\/api\/health\/?$/,
+	/^\/public(\/|$)/,
+	/^\/language\/?$/,
+	/^\/theme\/?$/
+];
 
 const session: Handle = async ({ event, resolve }) => {
 	const token = readSessionCookie(event.cookies, event.url);
@@ -182,6 +200,7 @@ export const handle = sequence(
 	securityHeaders,
 	sameOrigin,
 	locale,
+	theme,
 	malformed,
 	databaseDown,
 	session

@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 			role: locals.user.role
 		},
 		unread: locals.user ? await unreadCount(db(), locals.user.id) : 0,
-		locale: locals.locale
+		locale: locals.locale,
+		theme: locals.theme
 	};
 };

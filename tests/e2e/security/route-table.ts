@@ -62,6 +62,8 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/logout', op: '?/default', who: 'anyone: to the sign-in page', path: () => '/logout', form: () => ({}), expect: everyone('303 login') },
 	{ route: '/language', op: 'GET', who: 'anyone: back home', path: () => '/language', expect: everyone('303') },
 	{ route: '/language', op: '?/default', who: 'anyone (refused: no such language)', path: () => '/language', form: () => ({ locale: 'xx', redirectTo: '/' }), expect: everyone('400') },
+	{ route: '/theme', op: 'GET', who: 'anyone: back home', path: () => '/theme', expect: everyone('303') },
+	{ route: '/theme', op: '?/default', who: 'anyone (refused: no such theme)', path: () => '/theme', form: () => ({ theme: 'pink', redirectTo: '/' }), expect: everyone('400') },
 	{ route: '/api/health', op: 'GET', who: 'anyone', path: () => '/api/health', expect: everyone('200') },
 	{ route: '/public', op: 'GET', who: 'anyone', path: () => '/public', expect: everyone('200') },
 	{ route: '/public/deklaracja-dostepnosci', op: 'GET', who: 'anyone', path: () => '/public/deklaracja-dostepnosci', expect: everyone('200') },
