@@ -3,6 +3,7 @@ import * as foundation from './2026-11-22T1500_foundation';
 import * as realtime from './2026-11-23T0300_realtime';
 import * as monitoring from './2026-11-23T0400_monitoring';
 import * as appendOnly from './2026-11-23T0500_event_append_only';
+import * as reportNotifications from './2026-12-06T0800_report_notifications';
 
 // Every migration, by name, in the order it runs. Listed by hand so the same list works in the
 // bundled app and in the command-line scripts; a test checks it matches the folder.
@@ -10,5 +11,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T1500_foundation': foundation,
 	'2026-11-23T0300_realtime': realtime,
 	'2026-11-23T0400_monitoring': monitoring,
-	'2026-11-23T0500_event_append_only': appendOnly
+	'2026-11-23T0500_event_append_only': appendOnly,
+	'2026-12-06T0800_report_notifications': reportNotifications
 };

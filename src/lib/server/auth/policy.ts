@@ -156,6 +156,26 @@ export const visible = {
 	/** The ids of the cards the viewer may see, as a subquery (`… in (visible.cardIds(…))`). */
 	cardIds(db: Db, viewer: Viewer) {
 		return db.selectFrom('card').select('card.id').where(cardVisibleTo(viewer));
+	},
+	/** can.reviewReport, for a query over `activity_report` (its state is the caller's to ask). */
+	reviewableReport(viewer: Viewer) {
+		const managed = [...viewer.orgs].filter(([, role]) => role === 'manager').map(([id]) => id);
+		return (eb: ExpressionBuilder<Database, 'activityReport'>) => {
+			const notOwn = eb('activityReport.authorId', 'is distinct from', viewer.id);
+			if (isStaff(viewer)) return notOwn;
+			if (managed.length === 0) return eb.val(false);
+			return eb.and([
+				notOwn,
+				eb.exists(
+					eb
+						.selectFrom('cardOrganization as reviewLead')
+						.select(sql`1`.as('one'))
+						.whereRef('reviewLead.cardId', '=', 'activityReport.cardId')
+						.where('reviewLead.role', '=', 'lead')
+						.where('reviewLead.organizationId', 'in', managed)
+				)
+			]);
+		};
 	}
 } as const;
 
@@ -194,6 +214,25 @@ export const whoSees = {
 					)
 				])
 			)
+			.orderBy('user.name');
+	},
+	/** can.reviewReport turned round: staff and the lead's managers (who all see the card). */
+	reportReviewers(db: Db, cardId: number, authorId: number | null) {
+		const managers = db
+			.selectFrom('membership')
+			.innerJoin('cardOrganization as lead', 'lead.organizationId', 'membership.organizationId')
+			.select('membership.userId')
+			.where('membership.role', '=', 'manager')
+			.where('lead.cardId', '=', cardId)
+			.where('lead.role', '=', 'lead');
+		return db
+			.selectFrom('user')
+			.select(['user.id', 'user.name'])
+			.where('user.disabledAt', 'is', null)
+			.where((eb) =>
+				eb.or([eb('user.role', 'in', ['admin', 'coordinator']), eb('user.id', 'in', managers)])
+			)
+			.where('user.id', 'is distinct from', authorId)
 			.orderBy('user.name');
 	}
 } as const;

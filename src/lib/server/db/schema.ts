@@ -219,7 +219,14 @@ export interface IndicatorValueTable {
 	createdAt: Generated<Date>;
 }
 
-export type NotificationType = 'assigned' | 'mentioned' | 'commented' | 'due';
+export type NotificationType =
+	| 'assigned'
+	| 'mentioned'
+	| 'commented'
+	| 'due'
+	| 'report_submitted'
+	| 'report_returned'
+	| 'report_accepted';
 
 export interface NotificationTable {
 	id: Generated<number>;
@@ -229,6 +236,8 @@ export interface NotificationTable {
 	commentId: number | null;
 	actorId: number | null;
 	dueDate: string | null;
+	/** For report_*: the report it is about. */
+	reportId: ColumnType<number | null, number | null | undefined, number | null>;
 	createdAt: Generated<Date>;
 	readAt: NullableTimestamp;
 }

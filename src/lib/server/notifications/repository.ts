@@ -31,6 +31,8 @@ export interface NewNotifications {
 	type: NotificationType;
 	cardId: number;
 	commentId?: number | null;
+	/** For report_*: the report it is about. */
+	reportId?: number | null;
 	actorId: number | null;
 }
 
@@ -46,6 +48,7 @@ export async function notify(trx: Db, n: NewNotifications): Promise<number[]> {
 				type: n.type,
 				cardId: n.cardId,
 				commentId: n.commentId ?? null,
+				reportId: n.reportId ?? null,
 				actorId: n.actorId
 			}))
 		)
@@ -86,11 +89,14 @@ export function listNotificationRows(db: Db, viewer: Viewer, limit: number, befo
 		.selectFrom('notification')
 		.innerJoin('card', 'card.id', 'notification.cardId')
 		.leftJoin('user as actor', 'actor.id', 'notification.actorId')
+		.leftJoin('activityReport as report', 'report.id', 'notification.reportId')
 		.select([
 			'notification.id',
 			'notification.type',
 			'notification.cardId',
 			'notification.commentId',
+			'notification.reportId',
+			'report.returnReason',
 			'notification.dueDate',
 			'notification.createdAt',
 			'notification.readAt',

@@ -1,5 +1,5 @@
 import type { ReportInput, ReviewInput } from '$lib/schemas/monitoring';
-import { can, loadViewer, type Actor, type CardFacts, type Viewer } from '../auth/policy';
+import { can, loadViewer, whoSees, type Actor, type CardFacts, type Viewer } from '../auth/policy';
 import { goalChain } from '../cards/repository';
 import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
@@ -7,6 +7,7 @@ import type { ReportStatus } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { EventPayload, EventType } from '$lib/events/catalogue';
 import { recordEvent, type NewEvent } from '../events/repository';
+import { notify } from '../notifications/repository';
 import * as repo from './repository';
 
 // Activity reports: an organisation taking part in a card reports what it did. The author writes
@@ -191,7 +192,7 @@ function reportEvent<T extends ReportEventType>(
 async function transition(
 	db: Db,
 	viewer: Viewer,
-	report: { id: number; version: number; cardId: number },
+	report: { id: number; version: number; cardId: number; authorId: number | null },
 	boardId: number,
 	to: Exclude<ReportStatus, 'draft'>,
 	set: { returnReason?: string | null; reviewedBy?: number; reviewedAt?: Date; submittedAt?: Date },
@@ -212,6 +213,32 @@ async function transition(
 			{ id: report.id, cardId: report.cardId, boardId },
 			payload
 		);
+		await notifyOfReport(trx, viewer.id, report, to);
+	});
+}
+
+/**
+ * Who hears of a step, in its transaction: a submitted report's reviewers (can.reviewReport turned
+ * round, so never its author); a reviewed report's author, while they may still see the card.
+ */
+async function notifyOfReport(
+	trx: Db,
+	actorId: number,
+	report: { id: number; cardId: number; authorId: number | null },
+	to: Exclude<ReportStatus, 'draft'>
+) {
+	const people =
+		to === 'submitted'
+			? await whoSees.reportReviewers(trx, report.cardId, report.authorId).execute()
+			: report.authorId === null
+				? []
+				: await whoSees.card(trx, report.cardId).where('user.id', '=', report.authorId).execute();
+	await notify(trx, {
+		userIds: people.map((p) => p.id),
+		type: `report_${to}`,
+		cardId: report.cardId,
+		reportId: report.id,
+		actorId
 	});
 }
 
