@@ -30,6 +30,11 @@ test('a move by department staff appears on the NGO partner’s open board witho
 });
 
 const SHARED_CARD = 'Szkoła Liderów Samorządów Uczniowskich';
+/** The bell's name for a count, in the Polish plural the count takes. */
+const unreadName = (count: number) => {
+	const few = count % 10 >= 2 && count % 10 <= 4 && (count % 100 < 12 || count % 100 > 14);
+	return `Powiadomienia: ${count} ${count === 1 || few ? 'nieprzeczytane' : 'nieprzeczytanych'}`;
+};
 
 test('a comment with a mention reaches the partner live, with a notification, and both see each other', async ({
 	browser
@@ -70,7 +75,7 @@ test('a comment with a mention reaches the partner live, with a notification, an
 	const comment = partnerDialog.locator('[data-comment-id]').last();
 	await expect(comment.locator('strong', { hasText: 'Termin' })).toBeVisible();
 	await expect(comment.getByText('@Tomasz Lewandowski')).toBeVisible();
-	await expect(bell).toHaveAccessibleName(`Powiadomienia: ${unread + 1} nieprzeczytanych`);
+	await expect(bell).toHaveAccessibleName(unreadName(unread + 1));
 	expect(await partner.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(
 		true
 	);
@@ -81,7 +86,7 @@ test('a comment with a mention reaches the partner live, with a notification, an
 	await expect(notification).toContainText('Magdalena Zielińska wspomniał(a) o Tobie w komentarzu');
 	await expect(notification.getByRole('link', { name: SHARED_CARD })).toBeVisible();
 	await notification.getByRole('button', { name: /Oznacz jako przeczytane/ }).click();
-	await expect(bell).toHaveAccessibleName(`Powiadomienia: ${unread} nieprzeczytanych`);
+	await expect(bell).toHaveAccessibleName(unreadName(unread));
 });
 
 test('a comment draft survives a dropped connection, and a change made offline is refused', async ({

@@ -14,6 +14,7 @@ import {
 	formatDay,
 	formatDayChange,
 	formatDayRange,
+	formatDueDay,
 	formatNumber,
 	formatRelativeDay,
 	todayInTorun
@@ -109,5 +110,16 @@ describe('days', () => {
 		// 23:30 UTC on 9 December is already 10 December in Toruń.
 		expect(todayInTorun(new Date('2026-12-09T23:30:00Z'))).toBe('2026-12-10');
 		expect(todayInTorun(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+	});
+});
+
+describe('due days', () => {
+	it('says how near a due day is beside its date, and a far one as its date', () => {
+		language.current = 'pl';
+		expect(formatDueDay('2026-12-10', TODAY)).toBe('jutro, 10 gru 2026');
+		expect(formatDueDay('2026-12-06', TODAY)).toBe('3 dni temu, 6 gru 2026');
+		expect(formatDueDay('2027-01-16', TODAY)).toBe('16 sty 2027');
+		language.current = 'en';
+		expect(formatDueDay('2026-12-10', TODAY)).toBe('tomorrow, 10 Dec 2026');
 	});
 });

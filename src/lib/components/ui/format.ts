@@ -95,6 +95,16 @@ export function formatRelativeDay(value: string, today: string = todayInTorun())
 }
 
 /**
+ * A due day with how near it is, when it is near: "jutro, 10 gru 2026", "3 dni temu, 6 gru 2026";
+ * a farther one as its date alone.
+ */
+export function formatDueDay(value: string, today: string = todayInTorun()): string {
+	const near = formatRelativeDay(value, today);
+	const date = formatDay(value);
+	return near === date ? date : `${near}, ${date}`;
+}
+
+/**
  * A span of days. An empty or half-open span says so ("bez dat", "od 9 gru 2026", "do …") rather
  * than showing dashes; a closed one shares what both ends share ("9–16 gru 2026").
  */
