@@ -3,10 +3,12 @@
 // fresh database (BENCH_DATABASE_URL, by default the server on 127.0.0.1:5432 if one answers; a
 // PGlite directory with --embedded or when none does) holding the demo data and a board of 200
 // cards, gives 50 people of the board's department a session each (straight into the database:
-// the sign-in's rate limit and argon2 are not what is measured), then runs with autocannon, for a
-// fixed time each: reads (pages and JSON endpoints), writes (each client moves its own card back
-// and forth, following its version, and comments on it) and the server-side rendering of the
-// 200-card board page. The clients run on the same cores as the server and the database: the
+// the sign-in's rate limit and argon2 are not what is measured), weighs the board page, its
+// __data.json and /my-work on the wire (compressed and not) and the JavaScript the board page
+// loads, then runs with autocannon, for a fixed time each: the board page and /my-work with and
+// without compression beside the health check (server CPU per request), reads (pages and JSON
+// endpoints), writes (each client moves its own card back and forth, following its version, and
+// comments on it) and the server-side rendering of the 200-card board page. The clients run on the same cores as the server and the database: the
 // figures are a floor of what the app does on a machine of its own. It reports figures beside
 // their targets; it fails only when something breaks, never on a missed target.
 import { spawn } from 'node:child_process';
@@ -27,14 +29,26 @@ import {
 import { buildBigBoard, type BigBoard } from './lib/big-board';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { ms, printTable, saveRows, seededRandom, stopwatch, type Row } from './lib/stats';
+import { getRaw, kB, pageScripts } from './lib/wire';
 
 const CLIENTS = 50;
 const CARDS = 200;
 const TARGET = {
 	reads: { perSecond: 2_000, p95: 20 },
 	writes: { perSecond: 1_000, p95: 30 },
-	ssr: { perSecond: 300 }
+	ssr: { perSecond: 300 },
+	/** A 200-card board page as sent to a browser, and the JavaScript it loads, compressed. */
+	pageOnWire: 60 * 1024,
+	pageScripts: 150 * 1024,
+	/**
+	 * Server CPU per request (ms), compression included: half of what the 200-card board page and
+	 * /my-work cost before the redesign (21–29 and 25 ms, on a quiet machine). On a busy one every
+	 * figure grows, the health check's most: hence the ratio printed beside, and the baseline.
+	 */
+	cpuPerRequest: { board: 12.5, myWork: 12.5 }
 };
+/** What a browser sends: brotli where it can (over HTTPS), else gzip. */
+const COMPRESSED = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 interface World {
 	board: BigBoard;
@@ -271,6 +285,81 @@ async function eachAlone(
 	printTable(table);
 }
 
+/**
+ * The 200-card board page and /my-work as sent to a browser: their bytes on the wire with and
+ * without compression, the board page's JavaScript, and the server's CPU per request for each
+ * with and without compression, beside the signed-in health check's in the same run: on a shared
+ * machine the ratio holds steadier than the milliseconds.
+ */
+async function weighAndCost(
+	origin: string,
+	appDir: string,
+	world: World,
+	serverCpuSeconds: () => number,
+	seconds: number
+): Promise<Row[]> {
+	const cookie = world.cookies[0]!;
+	const board = `/boards/${world.board.id}`;
+	const table: Row[] = [];
+	const weigh = async (label: string, path: string, target?: number) => {
+		const plain = await getRaw(origin + path, { cookie });
+		const gzip = await getRaw(origin + path, { cookie, 'accept-encoding': 'gzip' });
+		const best = await getRaw(origin + path, { cookie, ...COMPRESSED });
+		if (best.body.length !== plain.body.length)
+			throw new Error(`${path}: the compressed answer decodes to another length`);
+		table.push({
+			measure: `${label} on the wire: br / gzip / not compressed`,
+			figure:
+				`${kB(best.bytes)} (${best.headers['content-encoding'] ?? 'identity'}) / ` +
+				`${kB(gzip.bytes)} / ${kB(plain.bytes)}`,
+			...(target ? { target: `≤ ${kB(target)}`, meets: best.bytes <= target } : {})
+		});
+		return plain;
+	};
+	const page = await weigh(`board page (${CARDS} cards)`, board, TARGET.pageOnWire);
+	await weigh('  its __data.json', `${board}/__data.json`);
+	await weigh('/my-work', '/my-work');
+	const scripts = pageScripts(appDir, origin + board, page);
+	table.push({
+		measure: `board page's JavaScript (${scripts.files.length} files): gzip`,
+		figure: `${kB(scripts.gzip)} (brotli ${kB(scripts.brotli)}, as built ${kB(scripts.raw)})`,
+		target: `≤ ${kB(TARGET.pageScripts)}`,
+		meets: scripts.gzip <= TARGET.pageScripts
+	});
+
+	const kinds: { label: string; path: string; headers?: Record<string, string> }[] = [
+		{ label: 'GET /api/health, signed in (the baseline)', path: '/api/health' },
+		{ label: 'board page, not compressed', path: board },
+		{ label: 'board page, compressed', path: board, headers: COMPRESSED },
+		{ label: '/my-work, not compressed', path: '/my-work' },
+		{ label: '/my-work, compressed', path: '/my-work', headers: COMPRESSED }
+	];
+	let baseline = 0;
+	let uncompressed = 0;
+	for (const kind of kinds) {
+		const before = serverCpuSeconds();
+		const r = await runLoad({ origin, cookies: world.cookies, seconds, plan: () => [kind] });
+		// Until the requests still in flight when the time was up are answered: they count too.
+		await settle(origin);
+		const perRequest = (1000 * (serverCpuSeconds() - before)) / Math.max(1, r.sent);
+		baseline ||= perRequest;
+		const times = perRequest / baseline;
+		const compression = kind.headers ? ` (compression ${ms(perRequest - uncompressed)})` : '';
+		uncompressed = perRequest;
+		const target = kind.path === board ? TARGET.cpuPerRequest.board : TARGET.cpuPerRequest.myWork;
+		table.push({
+			measure: `server CPU per request: ${kind.label}`,
+			figure:
+				`${ms(perRequest)}` +
+				(kind.path !== '/api/health' ? ` = ${times.toFixed(1)}× baseline${compression}` : '') +
+				`; ${r.perSecond.toFixed(0)}/s, p95 ${ms(r.p95)}` +
+				(r.errors + r.non2xx ? `; ${r.errors + r.non2xx} failed` : ''),
+			...(kind.headers ? { target: `≤ ${ms(target)}`, meets: perRequest <= target } : {})
+		});
+	}
+	return table;
+}
+
 /** Node's HTTP server answering every request with one `select 1` through a pool of `pg`. */
 async function startBareServer(databaseUrl: string) {
 	const script = `
@@ -364,6 +453,10 @@ async function main() {
 			await eachAlone(origin, world, server.cpuSeconds, seconds, database.env.DATABASE_URL, only);
 			return;
 		}
+		const weighed = await weighAndCost(origin, appDir, world, server.cpuSeconds, seconds);
+		console.log(`\nthe board page and /my-work, ${CLIENTS} clients, ${seconds} s each:`);
+		printTable(weighed);
+		saveRows('http: wire and CPU', weighed);
 		// Each read alone first: after the writes, the events catch-up would be past its window.
 		if (args.includes('--each'))
 			await eachAlone(origin, world, server.cpuSeconds, seconds, database.env.DATABASE_URL);

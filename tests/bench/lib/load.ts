@@ -31,6 +31,11 @@ export interface LoadResult extends Figures {
 	seconds: number;
 	/** Connection errors and timeouts. */
 	errors: number;
+	/**
+	 * Requests sent, answered or not: those still in flight when the time is up are answered after
+	 * it, so a server's CPU measured until it is idle again is divided by these.
+	 */
+	sent: number;
 	/** Answers with a status outside 2xx. */
 	non2xx: number;
 	/** 2xx answers that `check` refused (a form action's failure). */
@@ -117,6 +122,7 @@ export async function runLoad(options: {
 	return {
 		...figures(all, seconds),
 		seconds,
+		sent: result.requests.sent,
 		errors: result.errors + result.timeouts,
 		non2xx: result.non2xx,
 		refused,
