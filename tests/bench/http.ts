@@ -29,7 +29,7 @@ import {
 import { buildBigBoard, type BigBoard } from './lib/big-board';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load';
 import { ms, printTable, saveRows, seededRandom, stopwatch, type Row } from './lib/stats';
-import { getRaw, kB, pageScripts } from './lib/wire';
+import { compressionCpu, getRaw, kB, pageScripts } from './lib/wire';
 
 const CLIENTS = 50;
 const CARDS = 200;
@@ -317,6 +317,11 @@ async function weighAndCost(
 		return plain;
 	};
 	const page = await weigh(`board page (${CARDS} cards)`, board, TARGET.pageOnWire);
+	const cost = compressionCpu(page.body);
+	table.push({
+		measure: '  compressing it, CPU (in this process): br / gzip, as the server does',
+		figure: `${ms(cost.brotli)} / ${ms(cost.gzip)}`
+	});
 	await weigh('  its __data.json', `${board}/__data.json`);
 	await weigh('/my-work', '/my-work');
 	const scripts = pageScripts(appDir, origin + board, page);

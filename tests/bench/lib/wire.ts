@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { BROTLI_QUALITY, GZIP_LEVEL } from '../../../src/lib/server/compression.js';
 
 // What a page weighs on the wire: its answer as the server sends it (with and without
 // compression), and the JavaScript the browser must fetch before the page runs.
@@ -93,3 +94,30 @@ export function pageScripts(appDir: string, pageUrl: string, page: Wire): Script
 }
 
 export const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/**
+ * The CPU milliseconds compressing this body takes at the server's settings (the mean of 20, in
+ * this process: the server's share of it is the same work on another thread).
+ */
+export function compressionCpu(body: string): { brotli: number; gzip: number } {
+	const buffer = Buffer.from(body);
+	const time = (compress: () => Buffer) => {
+		compress();
+		const start = process.cpuUsage();
+		for (let i = 0; i < 20; i++) compress();
+		const used = process.cpuUsage(start);
+		return (used.user + used.system) / 1000 / 20;
+	};
+	return {
+		brotli: time(() =>
+			zlib.brotliCompressSync(buffer, {
+				params: {
+					[zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+					[zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+					[zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length
+				}
+			})
+		),
+		gzip: time(() => zlib.gzipSync(buffer, { level: GZIP_LEVEL }))
+	};
+}
