@@ -101,7 +101,10 @@ describe('the audit log', () => {
 				entity_id: String(card.id),
 				board: event.boardTitle,
 				card: 'Karta, "z" przecinkiem',
-				payload: JSON.stringify(event.payload)
+				payload: JSON.stringify(event.payload),
+				description: expect.stringMatching(
+					/^Przeniesienie karty „Karta, "z" przecinkiem”: z „.+” do „.+”$/
+				)
 			});
 		});
 	});

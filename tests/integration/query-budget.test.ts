@@ -40,8 +40,9 @@ const BUDGET = {
 	boardPartner: 9,
 	// The card checked once (it was checked again for its reports, report form and move targets:
 	// 19 then), one for the edition notice (the goal's successor) and one for the erased people the
-	// history shows under their pseudonyms.
-	cardDialog: 13,
+	// history shows under their pseudonyms, and one for the names of the columns and goals the
+	// history refers to by id.
+	cardDialog: 14,
 	myWork: 2,
 	goalProgress: 4,
 	dashboard: 7,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditFilters } from '$lib/schemas/audit';
+import type { EventNames, NameIds, NameKind } from '$lib/events/describe';
 import type { Db } from '../db';
 
 // The audit log's queries. It only reads: the event table is append-only.
@@ -71,4 +72,60 @@ export function eventActors(db: Db) {
 		.where('id', 'in', db.selectFrom('event').select('actorId').where('actorId', 'is not', null))
 		.orderBy('name')
 		.execute();
+}
+
+/**
+ * The names of the columns, goals, strategies, people and indicators some events refer to, in one
+ * query. `columnsOfBoard` keeps the columns to one board's: a card's history names no column of a
+ * board its viewer may not see. An erased person's row already holds their pseudonym.
+ */
+export async function eventNames(
+	db: Db,
+	ids: NameIds,
+	columnsOfBoard?: number
+): Promise<EventNames> {
+	const names: EventNames = { column: {}, goal: {}, strategy: {}, user: {}, indicator: {} };
+	const kind = (k: NameKind) => sql<NameKind>`${k}::text`.as('kind');
+	const parts = [];
+	if (ids.column.length > 0) {
+		let q = db
+			.selectFrom('boardColumn')
+			.select([kind('column'), 'id', 'title as name'])
+			.where('id', 'in', ids.column);
+		if (columnsOfBoard !== undefined) q = q.where('boardId', '=', columnsOfBoard);
+		parts.push(q);
+	}
+	if (ids.goal.length > 0)
+		parts.push(
+			db
+				.selectFrom('goal')
+				.select([kind('goal'), 'id', sql<string>`concat_ws(' ', code, title)`.as('name')])
+				.where('id', 'in', ids.goal)
+		);
+	if (ids.strategy.length > 0)
+		parts.push(
+			db
+				.selectFrom('strategy')
+				.select([kind('strategy'), 'id', 'title as name'])
+				.where('id', 'in', ids.strategy)
+		);
+	if (ids.user.length > 0)
+		parts.push(
+			db
+				.selectFrom('user')
+				.select([kind('user'), 'id', 'name'])
+				.where('id', 'in', ids.user)
+		);
+	if (ids.indicator.length > 0)
+		parts.push(
+			db
+				.selectFrom('indicator')
+				.select([kind('indicator'), 'id', 'name'])
+				.where('id', 'in', ids.indicator)
+		);
+	const [first, ...rest] = parts;
+	if (!first) return names;
+	const rows = await rest.reduce((q, part) => q.unionAll(part), first).execute();
+	for (const row of rows) names[row.kind][row.id] = row.name;
+	return names;
 }

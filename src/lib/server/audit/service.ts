@@ -5,7 +5,8 @@ import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { redactPayload } from '../events/redact';
 import { erasedPeople } from '../events/repository';
-import { auditEventPage, auditEventsUpTo, eventActors, eventTypes } from './repository';
+import { auditSentence, referencedIds } from '$lib/events/describe';
+import { auditEventPage, auditEventsUpTo, eventActors, eventNames, eventTypes } from './repository';
 
 // The audit log: every event — who, what, when, on what — for administrators and coordinators,
 // with filters and a CSV export. It only reads: the event table is append-only.
@@ -23,12 +24,21 @@ export async function listAuditEvents(db: Db, actor: Actor, filters: AuditFilter
 		auditEventPage(db, filters, AUDIT_PAGE + 1, filters.before),
 		erasedPeople(db)
 	]);
-	const [types, actors] = await Promise.all([eventTypes(db), eventActors(db)]);
+	const events = rows.slice(0, AUDIT_PAGE).map((row) => redactPayload(row, erased));
+	// The names the page's events refer to by id, in one query for the whole page.
+	const [types, actors, names] = await Promise.all([
+		eventTypes(db),
+		eventActors(db),
+		eventNames(db, referencedIds(events))
+	]);
 	return {
-		events: rows.slice(0, AUDIT_PAGE).map((row) => redactPayload(row, erased)),
+		events,
+		names,
 		more: rows.length > AUDIT_PAGE,
 		types: types.map((t) => t.type),
-		actors
+		actors,
+		// The payload as stored, for those who look after the app.
+		technical: can.administer(actor)
 	};
 }
 
@@ -40,6 +50,7 @@ export async function auditCsv(db: Db, actor: Actor, filters: AuditFilters): Pro
 		erasedPeople(db)
 	]);
 	const rows = found.map((row) => redactPayload(row, erased));
+	const names = await eventNames(db, referencedIds(rows));
 	const header = [
 		'id',
 		'occurred_at',
@@ -50,7 +61,9 @@ export async function auditCsv(db: Db, actor: Actor, filters: AuditFilters): Pro
 		'entity_id',
 		'board',
 		'card',
-		'payload'
+		'payload',
+		// The same event in words, in the language of the request, for the reader of the file.
+		'description'
 	];
 	return toCsvFile([
 		header,
@@ -64,7 +77,20 @@ export async function auditCsv(db: Db, actor: Actor, filters: AuditFilters): Pro
 			r.entityId,
 			r.boardTitle,
 			r.cardTitle,
-			JSON.stringify(r.payload)
+			JSON.stringify(r.payload),
+			auditSentence(r, names)
 		])
 	]);
+}
+
+/**
+ * The names a card's history refers to by id. Columns only of the card's own board: the history
+ * shows to whoever sees the card, who may not see another board.
+ */
+export function historyNames(
+	db: Db,
+	events: readonly { type: string; payload: unknown }[],
+	boardId: number
+) {
+	return eventNames(db, referencedIds(events), boardId);
 }

@@ -1,3 +1,4 @@
+import { historyNames } from '../audit/service';
 import type { Actor } from '../auth/policy';
 import { listComments, mentionable } from '../comments/service';
 import type { Db } from '../db';
@@ -19,16 +20,19 @@ export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: 
 	const { viewer, facts, ...data } = await openCard(db, actor, cardId);
 	if (data.card.boardId !== boardId) throw new NotFoundError();
 	const goal = data.chain.at(-1);
-	const [people, targets, comments, mentions, reports, reporting, edition] = await Promise.all([
-		cardPeopleOptions(db, actor, data),
-		data.canMove ? moveTargets(db, viewer, boardId) : [],
-		listComments(db, data.card.id),
-		data.canMove ? mentionable(db, data.card.id) : [],
-		reportsOfCard(db, viewer, data.card, facts),
-		reportOptionsOfCard(db, viewer, data.card, facts, data.chain),
-		// A goal of a superseded edition: the goal it continues as in the current one.
-		goal ? goalSuccessor(db, goal) : undefined
-	]);
+	const [people, targets, comments, mentions, reports, reporting, edition, names] =
+		await Promise.all([
+			cardPeopleOptions(db, actor, data),
+			data.canMove ? moveTargets(db, viewer, boardId) : [],
+			listComments(db, data.card.id),
+			data.canMove ? mentionable(db, data.card.id) : [],
+			reportsOfCard(db, viewer, data.card, facts),
+			reportOptionsOfCard(db, viewer, data.card, facts, data.chain),
+			// A goal of a superseded edition: the goal it continues as in the current one.
+			goal ? goalSuccessor(db, goal) : undefined,
+			// The columns, goals and people the history names by id.
+			historyNames(db, data.history, data.card.boardId)
+		]);
 	return {
 		...data,
 		descriptionHtml: renderMarkdown(data.card.description),
@@ -38,6 +42,7 @@ export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: 
 		mentionable: mentions,
 		reports,
 		reporting,
-		edition
+		edition,
+		historyNames: names
 	};
 }
