@@ -15,6 +15,7 @@ import {
 	formatDayChange,
 	formatDayRange,
 	formatDueDay,
+	formatMonth,
 	formatNumber,
 	formatRelativeDay,
 	todayInTorun
@@ -56,6 +57,10 @@ describe('dates in Polish', () => {
 		expect(formatDayChange('2026-12-16', null)).toBe('16 gru 2026 → bez daty');
 	});
 
+	it('writes a month with its year', () => {
+		expect(formatMonth('2026-01')).toBe('sty 2026');
+	});
+
 	it('writes moments in Toruń time and numbers with a decimal comma', () => {
 		expect(formatDateTime('2026-12-09T10:05:00Z')).toBe('9 gru 2026, 11:05');
 		expect(formatNumber(1234.5)).toBe('1234,5');
@@ -77,6 +82,7 @@ describe('dates in English', () => {
 		expect(formatDayRange(null, '2026-12-09')).toBe('until 9 Dec 2026');
 		expect(formatDayChange('2026-12-09', '2026-12-16')).toBe('9 Dec → 16 Dec 2026');
 		expect(formatNumber(1234.5)).toBe('1,234.5');
+		expect(formatMonth('2026-01')).toBe('Jan 2026');
 	});
 
 	it('keeps one formatter per language rather than the first one made', () => {

@@ -29,6 +29,9 @@ const day = perLanguage(
 const dayInYear = perLanguage(
 	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 );
+const month = perLanguage(
+	(tag) => new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+);
 const relative = perLanguage((tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }));
 const number = perLanguage((tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }));
 
@@ -62,6 +65,11 @@ export function formatDateTime(value: Date | string): string {
 /** A calendar day ('YYYY-MM-DD') as people read it; a day, so no time zone shifts it. */
 export function formatDay(value: string): string {
 	return day().format(dayDate(value));
+}
+
+/** A month ('YYYY-MM') as people read it: "sty 2026", "Jan 2026". */
+export function formatMonth(value: string): string {
+	return month().format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`));
 }
 
 /** A calendar day without its year ("9 gru"), for a pair whose second half carries the year. */
