@@ -58,6 +58,8 @@ const CARDS = 1_000;
 const WARM_UP = { clients: 20, moves: 40, rate: 50 };
 /** Sockets opening (handshake and join) at once. */
 const CONNECTING = 25;
+/** Sockets per watching person: under the server's cap of 20 (handshake.ts). */
+const SOCKETS_PER_VIEWER = 10;
 /** How long after the last answer a missing event still counts as on its way. */
 const DRAIN_MS = 5_000;
 /** Memory is sampled this often, after a GC each time; the median counts. */
@@ -186,10 +188,11 @@ async function openClient(
 	return client;
 }
 
+/** Client i signs in as viewer i mod their number: the server admits 20 sockets per person. */
 async function openClients(
 	n: number,
 	server: AppServer,
-	cookie: string,
+	cookies: readonly string[],
 	boardId: number,
 	moves: Moves,
 	into: Client[]
@@ -197,7 +200,7 @@ async function openClients(
 	let started = 0;
 	const worker = async () => {
 		while (started < n) {
-			started++;
+			const cookie = cookies[started++ % cookies.length]!;
 			into.push(await openClient(server, cookie, boardId, moves));
 		}
 	};
@@ -369,7 +372,7 @@ interface Setup {
 	appDir: string;
 	boardId: number;
 	cards: Cards;
-	viewerCookie: string;
+	viewerCookies: string[];
 	seconds: number;
 }
 
@@ -386,7 +389,7 @@ async function runScenario(setup: Setup, scenario: Scenario, cleanups: (() => Pr
 	try {
 		// Warm-up: the server's code paths compiled, its pools filled, before anything is weighed.
 		const warm = new Moves(WARM_UP.moves);
-		await openClients(WARM_UP.clients, server, setup.viewerCookie, setup.boardId, warm, clients);
+		await openClients(WARM_UP.clients, server, setup.viewerCookies, setup.boardId, warm, clients);
 		await drive(server, setup.cards, warm, WARM_UP.rate, WARM_UP.moves);
 		closeClients(clients);
 		await sleep(1_000);
@@ -394,7 +397,7 @@ async function runScenario(setup: Setup, scenario: Scenario, cleanups: (() => Pr
 		const before = await weigh(server);
 		const moves = new Moves(rate * setup.seconds);
 		const connectStart = performance.now();
-		await openClients(n, server, setup.viewerCookie, setup.boardId, moves, clients);
+		await openClients(n, server, setup.viewerCookies, setup.boardId, moves, clients);
 		const connectMs = performance.now() - connectStart;
 		await quiet(moves);
 		const idle = await weigh(server);
@@ -620,15 +623,31 @@ async function prepare(database: AppDatabase, appDir: string) {
 	await migrateToLatest(db);
 	await seedDatabase(db, { demo: true });
 	const board = await buildBigBoard(db, CARDS, seededRandom(2028));
-	// Two sessions of the coordinator: one moves the cards, the other watches on every socket.
-	const cookies = [];
-	for (let i = 0; i < 2; i++) {
+	// The coordinator moves the cards; coordinators of their own watch, as many as the largest
+	// scenario needs at the server's cap of sockets per person, so every client sees every move.
+	const session = async (userId: number) => {
 		const token = generateSessionToken();
-		await createSession(db, token, board.coordinator.id);
-		cookies.push(`${sessionCookieName(false)}=${token}`);
-	}
+		await createSession(db, token, userId);
+		return `${sessionCookieName(false)}=${token}`;
+	};
+	const moverCookie = await session(board.coordinator.id);
+	const most = Math.max(...SCENARIOS.map((s) => s.clients), WARM_UP.clients);
+	const viewers = await db
+		.insertInto('user')
+		.values(
+			Array.from({ length: Math.ceil(most / SOCKETS_PER_VIEWER) }, (_, i) => ({
+				email: `bench.viewer${i + 1}@torun.example`,
+				name: `Obserwator Obciążeniowy ${i + 1}`,
+				passwordHash: 'x',
+				role: 'coordinator' as const
+			}))
+		)
+		.returning('id')
+		.execute();
+	const viewerCookies = [];
+	for (const viewer of viewers) viewerCookies.push(await session(viewer.id));
 	console.log(`migrated, seeded and built board ${board.id} (${CARDS} cards) in ${lap()}`);
-	return { board, moverCookie: cookies[0]!, viewerCookie: cookies[1]! };
+	return { board, moverCookie, viewerCookies };
 }
 
 async function main() {
@@ -654,7 +673,7 @@ async function main() {
 		);
 		if (load1! > cores / 2) console.log('note: the machine is busy; expect noisy figures');
 		console.log();
-		const { board, moverCookie, viewerCookie } = await prepare(database, appDir);
+		const { board, moverCookie, viewerCookies } = await prepare(database, appDir);
 		// The server opens the database itself (a PGlite directory takes one process at a time).
 		await database.close();
 		const cards = new Cards(
@@ -668,7 +687,7 @@ async function main() {
 			appDir,
 			boardId: board.id,
 			cards,
-			viewerCookie,
+			viewerCookies,
 			seconds: quick ? 5 : 30
 		};
 		const results: Result[] = [];
