@@ -180,7 +180,7 @@ function writes(world: World, client: number): LoadRequest[] {
 		{
 			label: 'POST comment',
 			method: 'POST',
-			path: `/boards/${board}/cards/${cardId}?/comment`,
+			path: `/boards/${board}/cards/${cardId}/comments?/add`,
 			headers: action,
 			body: () => `body=${encodeURIComponent('Zrobione, przesuwam dalej.')}`,
 			check: succeeded

@@ -54,7 +54,7 @@ test('a report goes from the NGO partner through a return to acceptance, and the
 	const partner = await as('ngo@torun.example');
 	let dialog = await openCard(partner);
 	await dialog.locator('summary', { hasText: 'Dodaj raport z działania' }).click();
-	const report = dialog.locator('form[action="?/reportSave"]').last();
+	const report = dialog.locator('form[action$="/reports?/save"]').last();
 	await report.getByLabel(/^Od/).fill('2026-07-01');
 	await report.getByLabel(/^Do/).fill('2026-07-31');
 	await report.getByLabel(/^Co zostało zrobione/).fill('Dwa turnusy letniej akademii.');

@@ -90,7 +90,7 @@ export function cardRequest(
 		case 'restore':
 			return postAction(ctx, baseURL, `${page}?/restore`, { version });
 		case 'comment':
-			return postAction(ctx, baseURL, `${page}?/comment`, {
+			return postAction(ctx, baseURL, `${page}/comments?/add`, {
 				body: 'Polityka dostępu: @[Nikt](user:999999999)'
 			});
 	}

@@ -40,6 +40,8 @@ const staffOnly = (yes: string) => by(yes, yes, '404', '404', '404', '303 login'
 
 const board = (r: Resources) => `/boards/${r.boardId}`;
 const card = (r: Resources) => `/boards/${r.boardId}/cards/${r.cardId}`;
+const comments = (r: Resources) => `${card(r)}/comments`;
+const reports = (r: Resources) => `${card(r)}/reports`;
 const goal = (r: Resources) => `/goals/${r.goalId}`;
 const user = (r: Resources) => `/admin/users/${r.adminId}`;
 const STALE = '999999';
@@ -109,12 +111,14 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/restore', who: 'who may edit the card', path: card, form: () => ({ version: STALE }), expect: editCard },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/organizations', who: 'who may edit the card', path: card, form: () => ({ version: STALE, leadId: NONE }), expect: editCard },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/assignees', who: 'who may edit the card', path: card, form: () => ({ version: STALE }), expect: editCard },
-	{ route: '/boards/[id]/cards/[cardId]', op: '?/comment', who: 'who may move the card', path: card, form: () => ({ body: 'Polityka tras: @[Nikt](user:999999999)' }), expect: by('400', '400', '400', '400', '404', '303 login') },
-	{ route: '/boards/[id]/cards/[cardId]', op: '?/editComment', who: 'the comment\u2019s author', path: card, form: () => ({ commentId: NONE, body: 'Polityka tras' }), expect: by('404', '404', '404', '404', '404', '303 login') },
-	{ route: '/boards/[id]/cards/[cardId]', op: '?/deleteComment', who: 'the comment\u2019s author', path: card, form: () => ({ commentId: NONE }), expect: by('404', '404', '404', '404', '404', '303 login') },
-	{ route: '/boards/[id]/cards/[cardId]', op: '?/reportSave', who: 'members of the card\u2019s organisations, for their own', path: card, form: () => ({ organizationId: NONE, periodStart: '2026-01-01', periodEnd: '2026-01-31', summary: 'Polityka tras', participants: '', outputs: '', links: '' }), expect: by('403', '403', '400', '400', '404', '303 login') },
-	{ route: '/boards/[id]/cards/[cardId]', op: '?/reportSubmit', who: 'the report\u2019s author', path: card, form: () => ({ reportId: NONE }), expect: by('404', '404', '404', '404', '404', '303 login') },
-	{ route: '/boards/[id]/cards/[cardId]', op: '?/reportReview', who: 'coordinator, the lead\u2019s managers', path: card, form: () => ({ reportId: NONE, version: '1', decision: 'accept' }), expect: by('404', '404', '404', '404', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]/comments', op: 'GET', who: 'anyone signed in: on to the card, which decides', path: comments, expect: signedIn('303') },
+	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/add', who: 'who may move the card', path: comments, form: () => ({ body: 'Polityka tras: @[Nikt](user:999999999)' }), expect: by('400', '400', '400', '400', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/edit', who: 'the comment\u2019s author', path: comments, form: () => ({ commentId: NONE, body: 'Polityka tras' }), expect: by('404', '404', '404', '404', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/delete', who: 'the comment\u2019s author', path: comments, form: () => ({ commentId: NONE }), expect: by('404', '404', '404', '404', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]/reports', op: 'GET', who: 'anyone signed in: on to the card, which decides', path: reports, expect: signedIn('303') },
+	{ route: '/boards/[id]/cards/[cardId]/reports', op: '?/save', who: 'members of the card\u2019s organisations, for their own', path: reports, form: () => ({ organizationId: NONE, periodStart: '2026-01-01', periodEnd: '2026-01-31', summary: 'Polityka tras', participants: '', outputs: '', links: '' }), expect: by('403', '403', '400', '400', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]/reports', op: '?/submit', who: 'the report\u2019s author', path: reports, form: () => ({ reportId: NONE }), expect: by('404', '404', '404', '404', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]/reports', op: '?/review', who: 'coordinator, the lead\u2019s managers', path: reports, form: () => ({ reportId: NONE, version: '1', decision: 'accept' }), expect: by('404', '404', '404', '404', '404', '303 login') },
 	{ route: '/api/boards/[id]/events', op: 'GET', who: 'who sees the board', path: (r) => `/api/boards/${r.boardId}/events?after=0`, expect: by('200', '200', '200', '200', '404', '401') },
 
 	// ── Coordination: coordinator and administrator ──

@@ -166,13 +166,13 @@ async function makeXssWorld(base: string, s: Record<string, Session>): Promise<X
 	const mentionable = (await readData(base, person, seedCard)).mentionable as Rec[];
 	const ngoName = DEMO_ACCOUNTS.find((a) => a.email === 'ngo@torun.example')!.name;
 	const ngoUser = mentionable.find((p) => p.name === ngoName)!;
-	await act(base, person, `${seedCard}?/comment`, {
+	await act(base, person, `${seedCard}/comments?/add`, {
 		body: `${hostileMarkdown('XSS-comment')}\n\n@[${ngoName}](user:${ngoUser.id})`
 	});
 
 	// An activity report by ngo@, accepted by wydzial@ (the lead's manager).
 	const reporting = (await readData(base, ngo, seedCard)).reporting as { organizations: Rec[] };
-	await act(base, ngo, `${seedCard}?/reportSave`, {
+	await act(base, ngo, `${seedCard}/reports?/save`, {
 		organizationId: String(reporting.organizations[0]!.id),
 		periodStart: '2026-11-01',
 		periodEnd: '2026-11-30',
@@ -183,8 +183,8 @@ async function makeXssWorld(base: string, s: Record<string, Session>): Promise<X
 	});
 	const reports = (await readData(base, ngo, seedCard)).reports as Rec[];
 	const report = reports.find((r) => String(r.summary).includes('XSS-report'))!;
-	await act(base, ngo, `${seedCard}?/reportSubmit`, { reportId: String(report.id) });
-	await act(base, dept, `${seedCard}?/reportReview`, {
+	await act(base, ngo, `${seedCard}/reports?/submit`, { reportId: String(report.id) });
+	await act(base, dept, `${seedCard}/reports?/review`, {
 		reportId: String(report.id),
 		version: String(Number(report.version) + 1),
 		decision: 'accept'

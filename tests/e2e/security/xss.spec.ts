@@ -113,7 +113,7 @@ for (const p of PAGES) {
 test('a link that is not http(s) is refused in an activity report', async () => {
 	const { request } = await import('./http');
 	const seedCard = `/boards/${world.boardId}/cards/${world.seedCardId}`;
-	const answer = await request(baseURL, sessions['ngo@']!, `${seedCard}?/reportSave`, {
+	const answer = await request(baseURL, sessions['ngo@']!, `${seedCard}/reports?/save`, {
 		organizationId: '1',
 		periodStart: '2026-11-01',
 		periodEnd: '2026-11-30',
