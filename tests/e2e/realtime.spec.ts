@@ -65,8 +65,9 @@ test('a comment with a mention reaches the partner live, with a notification, an
 
 	// The staff member mentions the partner in a Markdown comment.
 	await staffDialog.getByLabel('Nowy komentarz').fill('**Termin** przesunięty, ');
-	await staffDialog.getByLabel('Wspomnij osobę…').selectOption({ label: 'Tomasz Lewandowski' });
 	await staffDialog.getByLabel('Nowy komentarz').press('End');
+	await staffDialog.getByLabel('Nowy komentarz').pressSequentially('@Tomasz');
+	await staffDialog.getByRole('option', { name: /Tomasz Lewandowski/ }).click();
 	await staffDialog.getByLabel('Nowy komentarz').pressSequentially('proszę o potwierdzenie.');
 	await staffDialog.getByRole('button', { name: 'Wyślij komentarz' }).click();
 	await expect(staffDialog.getByLabel('Nowy komentarz')).toHaveValue('');
