@@ -125,7 +125,7 @@ test('a stale edit in a second tab gets the conflict message and keeps what was 
 	await first.getByRole('dialog').getByRole('button', { name: 'Zapisz' }).click();
 	await expect(first.getByText('Zapisano zmiany karty.')).toBeVisible();
 
-	const editForm = second.getByRole('dialog').locator('form[action="?/update"]');
+	const editForm = second.getByRole('dialog').locator('form[action$="?/update"]');
 	await editForm.getByRole('button', { name: 'Zapisz' }).click();
 	await expect(editForm.getByRole('alert').first()).toContainText('Ktoś inny zmienił tę kartę');
 	await expect(second.getByRole('heading', { name: /Aktualny stan karty/ })).toBeVisible();

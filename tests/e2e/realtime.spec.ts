@@ -135,7 +135,7 @@ test('a card that stops being visible leaves the partner’s open board and dial
 	const dialog = staff.getByRole('dialog', { name: card });
 	await dialog.getByText('Zmień organizacje karty').click();
 	await dialog
-		.locator('form[action="?/organizations"]')
+		.locator('form[action$="?/organizations"]')
 		.getByRole('checkbox', { name: 'Fundacja Edukacji Pozaformalnej (przykład)' })
 		.uncheck();
 	await dialog.getByRole('button', { name: 'Zapisz organizacje' }).click();
