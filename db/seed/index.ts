@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import type { Db } from '../../src/lib/server/db';
 import type { Database, GoalLevel } from '../../src/lib/server/db/schema';
 import { recordEvent } from '../../src/lib/server/events/repository';
+import { insertDemoActivity } from './activity';
 import { insertDemoBoards } from './boards';
 import { EDITION_MAPPING } from './mappings';
 import { ORGANIZATIONS } from './organizations';
@@ -42,7 +43,12 @@ export async function seedDatabase(
 		const mappings = await insertEditionMappings(trx, strategies.created);
 		const users = options.demo ? await insertDemoAccounts(trx) : 0;
 		// After the accounts, whose people the cards are assigned to.
-		const { boards, cards } = options.demo ? await insertDemoBoards(trx) : { boards: 0, cards: 0 };
+		const today = new Date();
+		const { boards, cards } = options.demo
+			? await insertDemoBoards(trx, today)
+			: { boards: 0, cards: 0 };
+		// Reports, comments and notices on the demo cards, only on boards this run inserted.
+		if (boards > 0) await insertDemoActivity(trx, today);
 		const created = organizations + strategies.created.length + mappings + users + boards > 0;
 		if (created) {
 			await recordEvent(trx, {

@@ -37,7 +37,7 @@ test.describe('sign-in and roles', () => {
 		}) => {
 			await signIn(page, email);
 			await expect(
-				page.getByRole('region', { name: 'Twoje organizacje' }).getByRole('listitem').first()
+				page.getByRole('list', { name: 'Twoje organizacje' }).getByRole('listitem').first()
 			).toContainText(organisation);
 			await expect(page.getByRole('link', { name: 'Administracja' })).toHaveCount(0);
 			const response = await page.goto('/admin/users');

@@ -18,6 +18,9 @@ import { listGoalCards, progressOfStrategy } from '../../src/lib/server/goals/pr
 import { listGoalsOfStrategy } from '../../src/lib/server/goals/repository';
 import { unreadCount } from '../../src/lib/server/notifications/service';
 import { publicProgress } from '../../src/lib/server/public/service';
+import { deskPage } from '../../src/lib/server/pages/desk';
+import { reportQueues } from '../../src/lib/server/reports/queue';
+import { parseReportQueueQuery } from '../../src/lib/schemas/report-queues';
 import { buildBigBoard, type BigBoard } from '../bench/lib/big-board';
 import { seededRandom } from '../bench/lib/stats';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -46,7 +49,13 @@ const BUDGET = {
 	myWork: 2,
 	goalProgress: 4,
 	dashboard: 7,
-	publicPage: 6
+	publicPage: 6,
+	// Every section at once: memberships, due cards, mentions, report counts, returned reports,
+	// boards; for the staff also the review queue and the overview of the strategy.
+	deskMember: 6,
+	deskCoordinator: 8,
+	// The queues' counts, the tab's reports.
+	reports: 2
 };
 
 type Load = keyof typeof BUDGET;
@@ -79,7 +88,10 @@ const loads: Record<Load, () => Promise<unknown>> = {
 		]);
 	},
 	dashboard: () => dashboardOf(db, board.coordinator, parseDashboardQuery(new URLSearchParams())),
-	publicPage: () => publicProgress(db)
+	publicPage: () => publicProgress(db),
+	deskMember: () => deskPage(db, board.member),
+	deskCoordinator: () => deskPage(db, board.coordinator),
+	reports: () => reportQueues(db, board.coordinator, parseReportQueueQuery(new URLSearchParams()))
 };
 
 async function countAll(): Promise<Record<Load, number>> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseEmpty, seedDatabase } from '../../db/seed';
 import { dayFrom } from '../../db/seed/boards';
+import { demoActivityEvents } from '../../db/seed/activity';
 import { DEMO_BOARDS } from '../../db/seed/boards-data';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed/users';
 import { verifyPassword } from '../../src/lib/server/auth/password';
@@ -57,6 +58,9 @@ const TABLES = [
 	'card',
 	'cardOrganization',
 	'cardAssignee',
+	'activityReport',
+	'comment',
+	'notification',
 	'event'
 ] as const;
 
@@ -452,8 +456,9 @@ describe('a second run', () => {
 		const before = await rowCounts(t.db);
 		expect(await seedDatabase(t.db, { demo: true })).toEqual({ created: false });
 		expect(await rowCounts(t.db)).toEqual(before);
-		// The seed's own event and one per demo card.
-		expect(before.event).toBe(1 + before.card);
+		// The seed's own event, one per demo card, the demo's reports' and comments', and one per
+		// notice they sent.
+		expect(before.event).toBe(1 + before.card + demoActivityEvents() + before.notification);
 	});
 });
 
@@ -481,7 +486,7 @@ describe('without demo', () => {
 				membership: 4,
 				board: DEMO_BOARDS.length,
 				boardColumn: DEMO_BOARDS.length * 4,
-				event: counts.event + 1 + after.card
+				event: counts.event + 1 + after.card + demoActivityEvents() + after.notification
 			});
 		} finally {
 			await fresh.destroy();

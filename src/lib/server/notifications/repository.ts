@@ -113,6 +113,38 @@ export function listNotificationRows(db: Db, viewer: Viewer, limit: number, befo
 	return query.execute();
 }
 
+/**
+ * A person's unread mentions on cards they may still see, newest first, with the start of the
+ * comment and how many there are in all.
+ */
+export function unreadMentions(db: Db, viewer: Viewer, limit: number) {
+	return db
+		.selectFrom('notification')
+		.innerJoin('card', 'card.id', 'notification.cardId')
+		.leftJoin('comment', 'comment.id', 'notification.commentId')
+		.leftJoin('user as actor', 'actor.id', 'notification.actorId')
+		.select([
+			'notification.id',
+			'notification.cardId',
+			'notification.commentId',
+			'notification.createdAt',
+			'card.title as cardTitle',
+			'card.boardId',
+			'actor.name as actorName',
+			sql<string | null>`case when comment.deleted_at is null then left(comment.body, 240) end`.as(
+				'excerpt'
+			),
+			sql<number>`(count(*) over ())::int`.as('total')
+		])
+		.where('notification.userId', '=', viewer.id)
+		.where('notification.type', '=', 'mentioned')
+		.where('notification.readAt', 'is', null)
+		.where(visible.card(viewer))
+		.orderBy('notification.id', 'desc')
+		.limit(limit)
+		.execute();
+}
+
 /** Marks one of a person's unread notifications read; returns it, or nothing. */
 export function markOneRead(db: Db, userId: number, notificationId: number) {
 	return db
