@@ -25,7 +25,7 @@ test('a submitted report reaches the reviewer, and its return reaches the author
 	const partner = await signedInPage(browser, 'ngo@torun.example');
 	const dialog = await openCard(partner);
 	await dialog.locator('summary', { hasText: 'Dodaj raport z działania' }).click();
-	const form = dialog.locator('form[action="?/reportSave"]').last();
+	const form = dialog.locator('form[action$="/reports?/save"]').last();
 	await form.getByLabel(/^Od/).fill('2026-10-01');
 	await form.getByLabel(/^Do/).fill('2026-10-31');
 	await form.getByLabel(/^Co zostało zrobione/).fill(SUMMARY);
