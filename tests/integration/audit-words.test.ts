@@ -129,7 +129,7 @@ describe('the audit log in words', () => {
 		]);
 		// The staff see every board: the other board's column by its name; a removed one as such.
 		expect(detailsOf('card.moved')).toContain('z „Tajna kolumna” do (usunięta kolumna)');
-		expect(detailsOf('notification.created')).toEqual([`dla: „${erasedName(erased.id)}”`]);
+		expect(detailsOf('notification.created')).toEqual([`dla: ${erasedName(erased.id)}`]);
 		for (const event of log.events) {
 			expect(eventDetails(event, log.names)).not.toMatch(/\b(columnId|goalId|userId)\b/);
 		}

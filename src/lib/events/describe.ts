@@ -100,7 +100,9 @@ const quoted = (text: string) => m.words_quoted({ text: clip(text) });
 function nameOf(names: EventNames, kind: NameKind, id: number | null | undefined): string {
 	if (id === null || id === undefined) return m.words_none();
 	const name = names[kind][id];
-	return name === undefined ? GONE[kind]() : quoted(name);
+	if (name === undefined) return GONE[kind]();
+	// A title is quoted; a person's name is not.
+	return kind === 'user' ? name : quoted(name);
 }
 
 const list = (values: readonly { name: string }[] | undefined) =>
@@ -193,8 +195,9 @@ export function eventDetails(raw: RawEvent, names: EventNames = NO_NAMES): strin
 	const event = typedEvent(raw);
 	if (!event) return '';
 	switch (event.type) {
+		// The card's title is the log's "object" already.
 		case 'card.created':
-			return `${quoted(event.payload.title)} ${m.words_in_column({ column: nameOf(names, 'column', event.payload.columnId) })}`;
+			return m.words_in_column({ column: nameOf(names, 'column', event.payload.columnId) });
 		case 'card.moved':
 			return m.words_from_to({
 				from: nameOf(names, 'column', event.payload.fromColumnId),
@@ -206,9 +209,6 @@ export function eventDetails(raw: RawEvent, names: EventNames = NO_NAMES): strin
 					? m.editions_history_relinked()
 					: m.editions_history_unlinked();
 			return changes(event.payload.changed, event.payload.before, event.payload.after, names);
-		case 'card.archived':
-		case 'card.restored':
-			return quoted(event.payload.title);
 		case 'card.organizations_changed':
 			return organizations(event.payload);
 		case 'card.assignees_changed':
@@ -320,7 +320,7 @@ export function historyLine(raw: RawEvent, names: EventNames = NO_NAMES): string
 	const details = eventDetails(raw, names);
 	switch (event?.type) {
 		case 'card.created':
-			return `${m.history_created()} ${m.words_in_column({ column: nameOf(names, 'column', event.payload.columnId) })}`;
+			return `${m.history_created()} ${details}`;
 		case 'card.moved':
 			return `${m.words_h_moved()} ${details}`;
 		case 'card.updated':
