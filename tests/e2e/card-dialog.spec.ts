@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations } from './a11y/axe';
 import { openBoardNamed, signedInPage, signIn } from './helpers';
 
 // The card dialog: @mentions completed from the keyboard, and the comments and reports forms,
@@ -150,3 +151,51 @@ test('without JavaScript, a comment and a report come back to the card with thei
 	await expect(page).toHaveURL(/\/cards\/\d+$/);
 	await context.close();
 });
+
+const SIZES = [
+	{ name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+	{ name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false }
+];
+
+for (const size of SIZES) {
+	test(`${size.name} ${size.viewport.width}×${size.viewport.height}: the card dialog sits inside the viewport, the page does not scroll sideways, axe passes`, async ({
+		browser
+	}) => {
+		const { width, height } = size.viewport;
+		const context = await browser.newContext({ ...size, locale: 'pl-PL' });
+		const page = await context.newPage();
+		await signIn(page, 'wydzial@torun.example');
+		const dialog = await openCard(page, SHARED_CARD);
+
+		const box = (await dialog.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.y).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(width);
+		expect(box.y + box.height).toBeLessThanOrEqual(height);
+		if (size.isMobile) {
+			// A full-screen sheet.
+			expect(box.width).toBe(width);
+			expect(box.height).toBe(height);
+		} else {
+			// A wide dialog, the board dimmed around it.
+			expect(box.width).toBeGreaterThanOrEqual(960);
+			expect(box.width).toBeLessThanOrEqual(1100);
+		}
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBe(0);
+
+		// The close button is in view, named, and closes the card.
+		const close = dialog.getByRole('link', { name: 'Zamknij' });
+		const closeBox = (await close.boundingBox())!;
+		expect(closeBox.x + closeBox.width).toBeLessThanOrEqual(width);
+		expect(closeBox.y).toBeGreaterThanOrEqual(0);
+		expect(closeBox.width).toBeGreaterThanOrEqual(44);
+
+		await expectNoViolations(page, `card dialog, ${size.name}`);
+		await close.click();
+		await expect(dialog).toHaveCount(0);
+		await context.close();
+	});
+}
