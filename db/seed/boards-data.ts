@@ -54,6 +54,8 @@ export interface SeedBoard {
 	/** The strategy the board carries out, whose goals the cards' `goal` codes name. */
 	strategy: string;
 	createdBy: string;
+	/** The board's label colours (palette names of src/lib/schemas/label-colours.ts). */
+	labelColours?: Record<string, string>;
 	cards: SeedCard[];
 }
 
@@ -79,6 +81,14 @@ const COORDINATION: SeedBoard = {
 	participants: [],
 	strategy: CITY_CURRENT_SLUG,
 	createdBy: KOORDYNATOR,
+	labelColours: {
+		partycypacja: 'blue',
+		ngo: 'green',
+		wydarzenie: 'purple',
+		inwestycja: 'orange',
+		konsultacje: 'teal',
+		'fundusze UE': 'yellow'
+	},
 	cards: [
 		{
 			title: 'Konsultacje społeczne aktualizacji Strategii – spotkania w dzielnicach',
@@ -342,6 +352,7 @@ const EDUCATION_BOARD: SeedBoard = {
 	participants: [],
 	strategy: CITY_CURRENT_SLUG,
 	createdBy: WYDZIAL,
+	labelColours: { szkolenia: 'blue', młodzież: 'purple', wydarzenie: 'orange', ngo: 'green' },
 	cards: [
 		{
 			title: 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026',
@@ -693,6 +704,12 @@ const CYCLE_PATHS: SeedBoard = {
 	participants: MUNICIPALITIES.map((m) => m.name),
 	strategy: COUNTY_SLUG,
 	createdBy: POWIAT,
+	labelColours: {
+		inwestycja: 'orange',
+		odcinek: 'teal',
+		'fundusze UE': 'yellow',
+		kampania: 'purple'
+	},
 	cards: [
 		{
 			title: 'Odcinek Lubicz Dolny – Grębocin',

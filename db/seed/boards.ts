@@ -110,7 +110,8 @@ async function insertBoard(trx: Trx, board: SeedBoard, lookups: Lookups, today: 
 			description: board.description,
 			ownerOrganizationId: ownerId,
 			strategyId,
-			isJoint: board.isJoint
+			isJoint: board.isJoint,
+			labelColours: JSON.stringify(board.labelColours ?? {})
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();

@@ -84,6 +84,10 @@ export const EVENT_CATALOGUE = {
 			cardIds: z.array(id)
 		})
 	},
+	'board.label_colours_changed': {
+		entity: 'board',
+		payload: z.strictObject({ before: z.record(text, text), after: z.record(text, text) })
+	},
 	'board.strategy_changed': {
 		entity: 'board',
 		payload: z.strictObject({ fromStrategyId: id, toStrategyId: id, title: text })

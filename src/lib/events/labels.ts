@@ -23,6 +23,7 @@ export const EVENT_LABELS: Record<EventType, () => string> = {
 	'column.updated': m.event_column_updated,
 	'column.moved': m.event_column_moved,
 	'column.removed': m.event_column_removed,
+	'board.label_colours_changed': m.event_board_label_colours_changed,
 	'board.strategy_changed': m.event_board_strategy_changed,
 	'goal.created': m.event_goal_created,
 	'goal.updated': m.event_goal_updated,

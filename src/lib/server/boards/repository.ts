@@ -68,6 +68,7 @@ export async function findBoard(db: Db, id: number) {
 			'board.strategyId',
 			'strategy.owner as strategyOwner',
 			'board.archivedAt',
+			'board.labelColours',
 			'owner.name as ownerName',
 			jsonArrayFrom(
 				eb

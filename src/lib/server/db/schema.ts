@@ -104,6 +104,8 @@ export interface BoardTable {
 	ownerOrganizationId: number;
 	strategyId: number;
 	isJoint: Generated<boolean>;
+	/** Label → palette colour name (src/lib/schemas/label-colours.ts); JSON text on the way in. */
+	labelColours: ColumnType<Record<string, string>, string | undefined, string>;
 	archivedAt: NullableTimestamp;
 	createdAt: Generated<Date>;
 }

@@ -9,12 +9,14 @@ import {
 import { recordId } from '$lib/schemas/common';
 import type { Actor } from '$lib/server/auth/policy';
 import * as columns from '$lib/server/boards/columns';
+import { getLabelColourSettings, setLabelColours } from '$lib/server/boards/labels';
+import { labelColoursSchema } from '$lib/schemas/label-colours';
 import { db } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { formAction } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-// A board's settings: its columns. Only the board's managers reach this page; everyone else,
+// A board's settings: its columns and its label colours. Only the board's managers reach this page; everyone else,
 // including the board's own members, gets the same 404 as for a board that is not there, so the
 // page does not tell a member that settings exist which they may not use. Every answer of an
 // action carries the `intent` of its form, so the page shows it beside that form.
@@ -43,7 +45,11 @@ async function manager(rawId: string, user: App.Locals['user']): Promise<[Actor,
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const [actor, boardId] = await manager(params.id, locals.user);
-	return or404(() => columns.getColumnSettings(db(), actor, boardId));
+	const [settings, labels] = await Promise.all([
+		or404(() => columns.getColumnSettings(db(), actor, boardId)),
+		or404(() => getLabelColourSettings(db(), actor, boardId))
+	]);
+	return { ...settings, labels };
 };
 
 export const actions: Actions = {
@@ -66,6 +72,13 @@ export const actions: Actions = {
 		return formAction(request, moveColumnSchema, async ({ columnId, direction }) => {
 			const moved = await columns.moveColumn(db(), actor, boardId, columnId, direction);
 			return { intent: `column-${columnId}`, done: 'moved', ...moved };
+		});
+	},
+	labels: async ({ request, params, locals }) => {
+		const [actor, boardId] = await manager(params.id, locals.user);
+		return formAction(request, labelColoursSchema, async (colours) => {
+			await setLabelColours(db(), actor, boardId, colours);
+			return { intent: 'labels', done: 'saved' };
 		});
 	},
 	remove: async ({ request, params, locals }) => {
