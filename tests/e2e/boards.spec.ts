@@ -138,11 +138,10 @@ test('filters live in the URL: a shared link shows the same filtered board and l
 }) => {
 	await signIn(page, 'wydzial@torun.example');
 	await openBoard(page);
-	await page
-		.getByRole('form', { name: 'Filtry' })
-		.getByLabel('Termin', { exact: true })
-		.selectOption({ label: 'po terminie' });
-	await page.getByRole('button', { name: 'Filtruj' }).click();
+	// The filters besides the search sit in a popover; a choice there applies at once.
+	const filters = page.getByRole('search', { name: 'Filtry' });
+	await filters.getByText('Filtry', { exact: true }).click();
+	await filters.getByLabel('Termin', { exact: true }).selectOption({ label: 'po terminie' });
 	await expect(page).toHaveURL(/due=overdue/);
 	const shown = await page
 		.getByRole('listitem')
@@ -164,7 +163,8 @@ test('filters live in the URL: a shared link shows the same filtered board and l
 		'aria-sort',
 		'ascending'
 	);
-	await page.getByRole('link', { name: 'Wyczyść filtry' }).click();
+	// The active filter is a chip that removes itself.
+	await page.getByRole('link', { name: 'Usuń filtr: Termin: po terminie' }).click();
 	await expect(page).not.toHaveURL(/due=/);
 });
 

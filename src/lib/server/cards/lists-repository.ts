@@ -132,14 +132,33 @@ export async function listBoardTiles(
 		.where(cardMatches(filters, viewer.id));
 	return db
 		.selectFrom(ranked.as('tile'))
-		.selectAll()
-		.select(
+		.select([
+			'tile.id',
+			'tile.columnId',
+			'tile.version',
+			'tile.position',
+			'tile.title',
+			'tile.priority',
+			'tile.labels',
+			'tile.dueDate',
+			'tile.goalId',
+			'tile.leadId',
+			'tile.matching'
+		])
+		.select([
 			sql<
 				number[] | null
 			>`(select array_agg(a.user_id order by a.user_id) from card_assignee a where a.card_id = tile.id)`.as(
 				'assigneeIds'
-			)
-		)
+			),
+			// What the tile counts: the comments there are, the reports the viewer may read (all
+			// but other people's drafts, as the card's dialog lists them).
+			sql<number>`(select count(*) from comment c where c.card_id = tile.id and c.deleted_at is null)::int`.as(
+				'comments'
+			),
+			sql<number>`(select count(*) from activity_report r where r.card_id = tile.id
+				and (r.status <> 'draft' or r.author_id = ${viewer.id}))::int`.as('reports')
+		])
 		.where('tile.rank', '<=', filters.per)
 		.orderBy('tile.columnId')
 		.orderBy('tile.rank')

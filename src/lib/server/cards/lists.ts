@@ -28,15 +28,20 @@ export async function getBoard(
 		list ? cards.listBoardRows(db, boardId, viewer, filters) : [],
 		cards.filterOptions(db, boardId, viewer)
 	]);
+	// How many cards of each column the filters select (a column sends its first `per` only).
+	const matching = new Map(tiles.map((t) => [t.columnId, t.matching]));
 	return {
 		board,
-		columns: columns.map((c) => ({ ...c, cardCount: counts.get(c.id) ?? 0 })),
+		columns: columns.map((c) => ({
+			...c,
+			cardCount: counts.get(c.id) ?? 0,
+			matching: matching.get(c.id) ?? 0
+		})),
 		tiles,
 		rows,
 		filterOptions,
 		canManage: can.manageBoard(viewer, board),
-		canCreate: can.createCard(viewer, board),
-		viewer
+		canCreate: can.createCard(viewer, board)
 	};
 }
 

@@ -1,4 +1,5 @@
 import { parseCardFilters } from '$lib/schemas/filters';
+import { readLabelColours } from '$lib/schemas/label-colours';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db';
 import { listGoalOutline } from '../goals/repository';
@@ -6,21 +7,34 @@ import { getBoard } from '../cards/lists';
 
 /**
  * The board page's data for a URL's query string: the board with its tiles or rows, the filters
- * read from the query, the strategy's goals (for the picker, the filters and the tiles' goal
- * codes) and the organisations the viewer may name as a new card's lead. The page's load and the
- * board benchmark both call this, so the benchmark measures what the page does.
+ * read from the query, the strategy's goals and the board's label colours. The page's load and
+ * the board benchmark both call this, so the benchmark measures what the page does.
+ *
+ * Lean on purpose: a tile carries ids (its goal, lead, people), and each goal, organisation and
+ * person travels once, in the lists beside the tiles, however many cards name it. The goals are
+ * the strategy's whole outline, which the tiles' goal chains, the goal filter and the card
+ * dialog's goal picker all read.
  */
 export async function boardPage(db: Db, actor: Actor, boardId: number, query: URLSearchParams) {
 	const parsed = parseCardFilters(query);
 	// The board shows live cards only; the archive is a list.
 	const filters = { ...parsed, archived: parsed.view === 'list' && parsed.archived };
-	const { viewer, ...data } = await getBoard(db, actor, boardId, filters);
-	const goals = await listGoalOutline(db, data.board.strategyId);
-	const isStaff = viewer.role !== 'member';
+	const { board, ...data } = await getBoard(db, actor, boardId, filters);
+	const goals = await listGoalOutline(db, board.strategyId);
 	return {
 		...data,
+		board: {
+			id: board.id,
+			title: board.title,
+			description: board.description,
+			ownerName: board.ownerName,
+			isJoint: board.isJoint,
+			strategyId: board.strategyId,
+			strategyOwner: board.strategyOwner,
+			participantCount: board.participants.length
+		},
+		labelColours: readLabelColours(board.labelColours),
 		filters,
-		goals,
-		leadOptions: data.board.participants.filter((o) => isStaff || viewer.orgs.has(o.id))
+		goals
 	};
 }
