@@ -84,10 +84,10 @@ const COORDINATION: SeedBoard = {
 	labelColours: {
 		partycypacja: 'blue',
 		ngo: 'green',
-		wydarzenie: 'purple',
-		inwestycja: 'orange',
+		wydarzenie: 'violet',
+		inwestycja: 'amber',
 		konsultacje: 'teal',
-		'fundusze UE': 'yellow'
+		'fundusze UE': 'rose'
 	},
 	cards: [
 		{
@@ -352,7 +352,7 @@ const EDUCATION_BOARD: SeedBoard = {
 	participants: [],
 	strategy: CITY_CURRENT_SLUG,
 	createdBy: WYDZIAL,
-	labelColours: { szkolenia: 'blue', młodzież: 'purple', wydarzenie: 'orange', ngo: 'green' },
+	labelColours: { szkolenia: 'blue', młodzież: 'violet', wydarzenie: 'amber', ngo: 'green' },
 	cards: [
 		{
 			title: 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026',
@@ -705,10 +705,10 @@ const CYCLE_PATHS: SeedBoard = {
 	strategy: COUNTY_SLUG,
 	createdBy: POWIAT,
 	labelColours: {
-		inwestycja: 'orange',
-		odcinek: 'teal',
-		'fundusze UE': 'yellow',
-		kampania: 'purple'
+		inwestycja: 'amber',
+		odcinek: 'cyan',
+		'fundusze UE': 'rose',
+		kampania: 'fuchsia'
 	},
 	cards: [
 		{

@@ -66,14 +66,14 @@ describe('the label colours form', () => {
 		const result = posted([
 			['ngo', 'green'],
 			['rowery', ''],
-			['inwestycja', 'orange']
+			['inwestycja', 'amber']
 		]);
-		expect(result.success && result.data).toEqual({ ngo: 'green', inwestycja: 'orange' });
-		expect(posted([['ngo', 'purple']]).data).toEqual({ ngo: 'purple' });
+		expect(result.success && result.data).toEqual({ ngo: 'green', inwestycja: 'amber' });
+		expect(posted([['ngo', 'violet']]).data).toEqual({ ngo: 'violet' });
 	});
 
 	it('refuses anything but a palette name: no colour value reaches a style', () => {
-		for (const bad of ['#ff0000', 'rgb(0,0,0)', 'red; background:url(x)', 'Red', 'pink', ' ']) {
+		for (const bad of ['#ff0000', 'rgb(0,0,0)', 'blue; background:url(x)', 'Blue', 'red', ' ']) {
 			const result = posted([['ngo', bad]]);
 			expect(result.success, bad).toBe(false);
 			expect(result.error?.issues[0]?.path).toEqual(['colour', 0]);
@@ -132,7 +132,7 @@ describe('setting the colours', () => {
 			[people.partner!, ForbiddenError],
 			[people.outsider!, NotFoundError]
 		] as const) {
-			await expect(setLabelColours(t.db, who, board.id, { ngo: 'red' })).rejects.toBeInstanceOf(
+			await expect(setLabelColours(t.db, who, board.id, { ngo: 'rose' })).rejects.toBeInstanceOf(
 				error
 			);
 			await expect(getLabelColourSettings(t.db, who, board.id)).rejects.toBeInstanceOf(error);

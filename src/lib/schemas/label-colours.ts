@@ -1,19 +1,20 @@
 import { m } from '$lib/paraglide/messages';
 import { z } from './zod';
 
-// A board's label colours: each label of its cards may take one colour of a fixed palette. Only
+// A board's label colours: each label of its cards may take one colour of a fixed palette (in the
+// order of the design's label tokens, --label-1 … --label-8). Only
 // palette names are stored and sent, never a colour value, so nothing a manager types reaches a
 // style attribute.
 
 export const LABEL_COLOURS = [
-	'grey',
 	'blue',
 	'teal',
+	'violet',
+	'amber',
+	'rose',
 	'green',
-	'yellow',
-	'orange',
-	'red',
-	'purple'
+	'cyan',
+	'fuchsia'
 ] as const;
 export type LabelColour = (typeof LABEL_COLOURS)[number];
 export type LabelColourMap = Record<string, LabelColour>;
