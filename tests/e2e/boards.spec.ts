@@ -140,7 +140,7 @@ test('filters live in the URL: a shared link shows the same filtered board and l
 	await openBoard(page);
 	// The filters besides the search sit in a popover; a choice there applies at once.
 	const filters = page.getByRole('search', { name: 'Filtry' });
-	await filters.getByText('Filtry', { exact: true }).click();
+	await filters.locator('summary', { hasText: 'Filtry' }).click();
 	await filters.getByLabel('Termin', { exact: true }).selectOption({ label: 'po terminie' });
 	await expect(page).toHaveURL(/due=overdue/);
 	const shown = await page

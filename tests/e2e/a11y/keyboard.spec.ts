@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../helpers';
+import { DEMO_PASSWORD, signIn } from '../helpers';
+import { signInSession } from '../security/http';
+import { readData } from '../security/resources';
 
 // One person's morning from the keyboard alone — no mouse, no clicks: sign in, open a board,
 // move a card, open it, comment, report an activity, then read the goal tree down to a goal.
@@ -127,4 +129,129 @@ test('keyboard only: sign in, move a card, comment, report, read the goal tree',
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/goals\/\d+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+});
+
+test('keyboard only on the board: quick add, search and filter, carry a card round every column', async ({
+	page,
+	baseURL
+}) => {
+	test.setTimeout(150_000);
+	const NEW = 'Dyżur doradcy w bibliotece – klawiatura';
+	const tile = (name: string) =>
+		page
+			.getByRole('listitem', { name: NEW, exact: true })
+			.and(column(page, name).getByRole('listitem'));
+	await signIn(page, 'wydzial@torun.example');
+	await page.goto('/boards');
+	await page.getByRole('link', { name: BOARD, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(BOARD);
+	// Live once it lists who is here: the shortcuts and the moves need its script.
+	await expect(
+		page.getByRole('list', { name: 'Na tablicy teraz' }).getByRole('listitem')
+	).not.toHaveCount(0);
+
+	// "?" shows the shortcuts; Escape closes them.
+	await page.keyboard.press('?');
+	const help = page.getByRole('dialog', { name: 'Skróty klawiszowe' });
+	await expect(help).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(help).toBeHidden();
+
+	// "n" opens the first column's quick add; Escape cancels it, Enter adds the card.
+	const title = column(page, 'Zaplanowane').getByLabel('Tytuł nowej karty w kolumnie Zaplanowane');
+	await page.keyboard.press('n');
+	await expect(title).toBeFocused();
+	await page.keyboard.type('porzucona');
+	await page.keyboard.press('Escape');
+	await expect(title).toHaveCount(0);
+	await expect(
+		column(page, 'Zaplanowane').getByRole('button', { name: 'Dodaj kartę' })
+	).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(title).toBeFocused();
+	await page.keyboard.type(NEW);
+	await page.keyboard.press('Enter');
+	// The new card opens, for its goal and the rest; Escape goes back to the board.
+	const dialog = page.getByRole('dialog', { name: NEW });
+	await expect(dialog).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toHaveCount(0);
+	// Closing the card gives the focus to it on the board.
+	await expect(tile('Zaplanowane')).toBeFocused();
+	await expect(tile('Zaplanowane')).toContainText('Bez celu');
+
+	// "/" goes to the search; typing filters the board, in the URL, with counts that say so.
+	await page.keyboard.press('/');
+	const search = page.getByRole('searchbox', { name: 'Szukaj kart' });
+	await expect(search).toBeFocused();
+	await page.keyboard.type('klawiatura');
+	await expect(page).toHaveURL(/q=klawiatura/);
+	await expect(search).toBeFocused();
+	await expect(page.locator('[data-card-id]')).toHaveCount(1);
+	await expect(page.getByRole('status').filter({ hasText: 'Pasujące karty' })).toContainText(
+		'Pasujące karty: 1 z'
+	);
+	await expect(column(page, 'Zagrożone')).toContainText(
+		'Żadna karta tej kolumny nie pasuje do filtrów'
+	);
+	// A filter from the popover, chosen from the keyboard: none of this board's cards is left.
+	const more = page.getByRole('search', { name: 'Filtry' }).locator('summary');
+	await tabTo(page, more);
+	await page.keyboard.press('Enter');
+	const due = page.getByRole('combobox', { name: 'Termin', exact: true });
+	await tabTo(page, due);
+	// Down from "any" to the first choice, "overdue": it applies as it is chosen.
+	await page.keyboard.press('ArrowDown');
+	await expect(page).toHaveURL(/due=overdue/);
+	await expect(page.locator('[data-card-id]')).toHaveCount(0);
+	await page.keyboard.press('Escape');
+	// Its chip takes it away again; then the search's chip.
+	const dueChip = page.getByRole('link', { name: 'Usuń filtr: Termin: po terminie' });
+	await tabTo(page, dueChip);
+	await page.keyboard.press('Enter');
+	await expect(page).not.toHaveURL(/due=/);
+	await expect(page.locator('[data-card-id]')).toHaveCount(1);
+	const searchChip = page.getByRole('link', {
+		name: 'Usuń filtr: Szukaj w tytule i opisie: „klawiatura”'
+	});
+	await tabTo(page, searchChip);
+	await page.keyboard.press('Enter');
+	await expect(page).not.toHaveURL(/q=/);
+	await expect(search).toHaveValue('');
+
+	// The card carried round the board: two columns in one carry, then one at a time, from the
+	// last column round to the first (Tab never carries it off the board), and on. After every
+	// drop the focus is on the card, where it now is.
+	await tabTo(page, tile('Zaplanowane'), { max: 120 });
+	const carry = async (tabs: number, to: string) => {
+		await page.keyboard.press('Space');
+		for (let i = 0; i < tabs; i++) {
+			await page.keyboard.press('Tab');
+			await expect(page.locator('body')).not.toBeFocused();
+		}
+		await page.keyboard.press('Space');
+		await expect(page.getByText(`Przeniesiono „${NEW}” do kolumny ${to}`)).toBeAttached();
+		await expect(tile(to)).toBeFocused();
+	};
+	await carry(2, 'Zagrożone');
+	await carry(1, 'Zrealizowane');
+	await carry(1, 'Zaplanowane');
+	await carry(1, 'W realizacji');
+	// Escape puts a carried card back where it was, and saves nothing.
+	await page.keyboard.press('Space');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Escape');
+	await expect(tile('W realizacji')).toBeFocused();
+
+	// One move, one entry in the card's history: four drops, four moves recorded.
+	const session = await signInSession(baseURL!, 'wydzial@torun.example');
+	const cardId = await tile('W realizacji').getAttribute('data-card-id');
+	const boardPath = new URL(page.url()).pathname;
+	const card = await readData(baseURL!, session, `${boardPath}/cards/${cardId}`);
+	const moves = (card.history as { type: string }[]).filter((e) => e.type === 'card.moved');
+	expect(moves).toHaveLength(4);
+
+	// Enter opens the card.
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('dialog', { name: NEW })).toBeVisible();
 });
