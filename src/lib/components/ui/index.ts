@@ -10,3 +10,4 @@ export { default as Popover } from './Popover.svelte';
 export { default as Toaster } from './Toaster.svelte';
 export { default as Tooltip } from './Tooltip.svelte';
 export { dismissToast, showToast, toast } from './toast.svelte';
+export { scrollable } from './scrollable';
