@@ -170,7 +170,11 @@ test('filters live in the URL: a shared link shows the same filtered board and l
 
 test('"my work" lists the cards of my organisation, overdue first', async ({ page }) => {
 	await signIn(page, 'ngo@torun.example');
-	await page.getByRole('link', { name: 'Moja praca' }).click();
+	// The main navigation's link: the desk below links to the same list.
+	await page
+		.getByRole('navigation', { name: 'Nawigacja główna' })
+		.getByRole('link', { name: 'Moja praca' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Moja praca');
 	const rows = page.getByRole('table').getByRole('row');
 	expect(await rows.count()).toBeGreaterThan(3);
