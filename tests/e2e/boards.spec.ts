@@ -27,7 +27,9 @@ test('a card dragged to another column is there after a reload', async ({ page }
 	// target column (its list may reach below the fold).
 	await tile(page, title).scrollIntoViewIfNeeded();
 	const from = await tile(page, title).boundingBox();
-	const to = await column(page, 'Zrealizowane').getByRole('list').boundingBox();
+	const to = await column(page, 'Zrealizowane')
+		.getByRole('list', { name: 'Zrealizowane', exact: true })
+		.boundingBox();
 	const target = { x: to!.x + to!.width / 2, y: to!.y + Math.min(60, to!.height / 2) };
 	await page.mouse.move(from!.x + 20, from!.y + 20);
 	await page.mouse.down();

@@ -29,8 +29,8 @@ test('a department invites an NGO as partner and assigns its member', async ({ p
 	await expect(dialog.getByText('Zapisano osoby odpowiedzialne.')).toBeVisible();
 
 	await page.reload();
-	const facts = page.getByRole('dialog', { name: CARD }).locator('dl.facts');
+	const facts = page.getByRole('dialog', { name: CARD }).locator('section.props dl');
 	await expect(facts.locator('dt:text-is("Partnerzy") + dd')).toHaveText(NGO);
 	await expect(facts.locator('dt:text-is("Osoby odpowiedzialne") + dd')).toHaveText(NGO_MEMBER);
-	await expect(page.getByRole('dialog').getByText(`partnerzy: ${NGO}`)).toBeVisible();
+	await expect(page.getByRole('dialog').getByText(`partnerzy: brak → ${NGO}`)).toBeVisible();
 });

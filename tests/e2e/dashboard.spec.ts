@@ -12,7 +12,7 @@ test('the coordinator’s dashboard draws its charts, each with a table of the s
 	page
 }) => {
 	await signIn(page, 'koordynator@torun.example');
-	await page.getByRole('link', { name: 'Pulpit' }).click();
+	await page.getByRole('link', { name: 'Pulpit', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Pulpit monitorowania' })).toBeVisible();
 	await expect(page.getByLabel('Strategia', { exact: true })).toHaveValue('torun-2028');
 	await expect(page.getByLabel('Organizacja')).toHaveValue('all');

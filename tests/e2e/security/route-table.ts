@@ -104,6 +104,7 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/boards/[id]/settings', op: '?/add', who: 'board managers', path: (r) => `${board(r)}/settings`, form: () => ({ title: '', status: 'todo', wipLimit: '' }), expect: manageBoard },
 	{ route: '/boards/[id]/settings', op: '?/update', who: 'board managers', path: (r) => `${board(r)}/settings`, form: () => ({}), expect: manageBoard },
 	{ route: '/boards/[id]/settings', op: '?/move', who: 'board managers', path: (r) => `${board(r)}/settings`, form: () => ({}), expect: manageBoard },
+	{ route: '/boards/[id]/settings', op: '?/labels', who: 'board managers', path: (r) => `${board(r)}/settings`, form: () => ({ label: 'x' }), expect: manageBoard },
 	{ route: '/boards/[id]/settings', op: '?/remove', who: 'board managers', path: (r) => `${board(r)}/settings`, form: () => ({}), expect: manageBoard },
 	{ route: '/boards/[id]/cards/[cardId]', op: 'GET', who: 'who sees the card', path: card, expect: by('200', '200', '200', '200', '404', '303 login') },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/update', who: 'who may edit the card', path: card, form: () => ({ title: 'Polityka tras', description: '', goalId: '', priority: 'normal', labels: '', startDate: '', dueDate: '', version: STALE }), expect: editCard },

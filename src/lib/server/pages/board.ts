@@ -31,7 +31,8 @@ export async function boardPage(db: Db, actor: Actor, boardId: number, query: UR
 			isJoint: board.isJoint,
 			strategyId: board.strategyId,
 			strategyOwner: board.strategyOwner,
-			participantCount: board.participants.length
+			// A joint board's organisations, named in its header.
+			participants: board.participants.map(({ id, name }) => ({ id, name }))
 		},
 		labelColours: readLabelColours(board.labelColours),
 		filters,
