@@ -20,6 +20,8 @@ test('a card dragged while someone else moves another is on the board once', asy
 	baseURL
 }) => {
 	const page = await signedInPage(browser, STAFF);
+	// Tall enough for the whole first column, which earlier specs lengthen: the drag goes down it.
+	await page.setViewportSize({ width: 1280, height: 1600 });
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.on('console', (m) => {

@@ -4,11 +4,10 @@ import { openBoardNamed, signedInPage } from './helpers';
 // A report's way through the queues: the NGO partner submits it, the lead department's manager
 // finds it on her desk, in "Do przeglądu" and in her notifications, returns it with a reason from
 // there, and the partner finds it on his desk under the reports returned for changes.
+// The file runs before the real-time spec, which takes „Równy start” from the partner.
 
 const BOARD = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
-// A card the NGO partners that no other spec takes from it (the real-time spec does so with
-// „Równy start”).
-const CARD = 'Zajęcia w świetlicach środowiskowych – diagnoza potrzeb';
+const CARD = 'Program wyrównawczy „Równy start” w szkołach podstawowych';
 const SUMMARY = 'Zajęcia wyrównawcze z matematyki w trzech szkołach na Rubinkowie.';
 const REASON = 'Proszę dopisać, ilu uczniów ukończyło zajęcia.';
 
