@@ -69,19 +69,26 @@ const locale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
-		});
+		return resolve(event);
 	});
 
-// The chosen theme is written into the page on the server, so its first paint is already right
-// (no flash of the light theme for someone who chose the dark one).
+/** app.html's markers for the page's language and theme. */
+const PAGE_MARKERS = /%(lang|app\.theme|app\.color-scheme)%/g;
+
+// The page's language and the chosen theme are written into the page on the server, so its first
+// paint is already right (no flash of the light theme for someone who chose the dark one). One
+// pass for all three markers: each `replace` copies the whole page (800 kB in memory for a
+// 200-card board), and SvelteKit's ETag hash copies it once more unless it is left flat.
 const theme: Handle = ({ event, resolve }) => {
 	event.locals.theme = readTheme(event.cookies);
 	const { theme, colorScheme } = themeAttributes(event.locals.theme);
+	const values: Record<string, string> = {
+		lang: event.locals.locale,
+		'app.theme': theme,
+		'app.color-scheme': colorScheme
+	};
 	return resolve(event, {
-		transformPageChunk: ({ html }) =>
-			html.replace('%app.theme%', theme).replace('%app.color-scheme%', colorScheme)
+		transformPageChunk: ({ html }) => html.replace(PAGE_MARKERS, (_, name: string) => values[name]!)
 	});
 };
 

@@ -1,4 +1,4 @@
-// npm run bench:http [-- --quick] [-- --embedded] [-- --each] [-- --only=<label>]: the app's pages and endpoints under 50
+// npm run bench:http [-- --quick] [-- --embedded] [-- --each] [-- --only=<label>] [-- --save-page=<file>]: the app's pages and endpoints under 50
 // signed-in clients at once. Starts the production server (node server.js; build it first) on a
 // fresh database (BENCH_DATABASE_URL, by default the server on 127.0.0.1:5432 if one answers; a
 // PGlite directory with --embedded or when none does) holding the demo data and a board of 200
@@ -12,6 +12,7 @@
 // figures are a floor of what the app does on a machine of its own. It reports figures beside
 // their targets; it fails only when something breaks, never on a missed target.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDatabase } from '../../db/seed';
@@ -453,6 +454,14 @@ async function main() {
 			results.push([name, result, target, serverCpu]);
 		};
 		const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+		const save = args.find((a) => a.startsWith('--save-page='))?.slice('--save-page='.length);
+		if (save) {
+			// The 200-card board page's HTML as served, to read what its markup spends bytes on.
+			const page = await getRaw(`${origin}/boards/${world.board.id}`, { cookie: world.cookies[0]! });
+			writeFileSync(save, page.body);
+			console.log(`wrote the board page (${kB(page.bytes)}) to ${save}`);
+			return;
+		}
 		if (only !== undefined) {
 			// One kind of request alone, e.g. to profile it (BENCH_SERVER_NODE_ARGS=--cpu-prof).
 			await eachAlone(origin, world, server.cpuSeconds, seconds, database.env.DATABASE_URL, only);

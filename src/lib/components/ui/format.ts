@@ -51,10 +51,12 @@ export function daysBetween(from: string, to: string): number {
 	return Math.round((dayDate(to).getTime() - dayDate(from).getTime()) / DAY_MS);
 }
 
+// en-CA writes dates as YYYY-MM-DD. Made once: a board asks for today once per tile.
+const torunDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' });
+
 /** Today in Toruń, as 'YYYY-MM-DD' (the form dates travel in), whatever the machine's zone. */
 export function todayInTorun(now: Date = new Date()): string {
-	// en-CA writes dates as YYYY-MM-DD.
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(now);
+	return torunDay.format(now);
 }
 
 /** A moment as people in Toruń read it, whatever the server's or browser's time zone. */
