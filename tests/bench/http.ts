@@ -457,7 +457,9 @@ async function main() {
 		const save = args.find((a) => a.startsWith('--save-page='))?.slice('--save-page='.length);
 		if (save) {
 			// The 200-card board page's HTML as served, to read what its markup spends bytes on.
-			const page = await getRaw(`${origin}/boards/${world.board.id}`, { cookie: world.cookies[0]! });
+			const page = await getRaw(`${origin}/boards/${world.board.id}`, {
+				cookie: world.cookies[0]!
+			});
 			writeFileSync(save, page.body);
 			console.log(`wrote the board page (${kB(page.bytes)}) to ${save}`);
 			return;

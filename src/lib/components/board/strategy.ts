@@ -12,10 +12,23 @@ export interface GoalOnCard {
 	id: number;
 	code: string | null;
 	title: string;
+	/** The title cut to what a tile shows in two lines, at a word, with "…". */
+	short: string;
 	/** "1 Area › 1.1 Goal › 1.1.19 Task": the whole chain, for the tooltip and screen readers. */
 	chain: string;
 	/** 1–8: the colour of the top-level ancestor, by its order in the strategy. */
 	slot: number;
+}
+
+/** About two lines of a tile: a longer goal name is cut (the whole chain is in the tooltip). */
+const SHORT_TITLE = 90;
+
+/** `title` cut at the last word that fits in `SHORT_TITLE` characters, with "…"; whole if it fits. */
+export function shortTitle(title: string): string {
+	if (title.length <= SHORT_TITLE) return title;
+	const cut = title.slice(0, SHORT_TITLE);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > SHORT_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
 const step = (g: GoalRow) => (g.code ? `${g.code} ${g.title}` : g.title);
@@ -30,6 +43,7 @@ export function goalsOnCards(goals: readonly GoalRow[]): Map<number, GoalOnCard>
 				id: node.id,
 				code: node.code,
 				title: node.title,
+				short: shortTitle(node.title),
 				chain: chain.join(' › '),
 				slot
 			});

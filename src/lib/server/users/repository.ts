@@ -70,6 +70,7 @@ export function listMemberships(db: Db, userId: number) {
 		.select([
 			'organization.id',
 			'organization.name',
+			'organization.shortName',
 			'organization.kind',
 			'organization.isCoordinator',
 			'membership.role'

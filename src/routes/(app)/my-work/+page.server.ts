@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			position,
 			strategyTitle
 		})),
-		orgs: memberships.map((o) => ({ id: o.id, name: o.name })),
+		orgs: memberships.map(({ id, name, shortName }) => ({ id, name, shortName })),
 		labels
 	};
 };
