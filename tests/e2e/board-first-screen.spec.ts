@@ -1,0 +1,60 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openBoardNamed, signedInPage } from './helpers';
+
+// The server renders a column's first twelve cards; the browser renders the rest as soon as the
+// page starts. Without JavaScript, a link asks for the whole columns, which the server then
+// renders in full. The cards are added to the NGO's own board, which no other spec reads.
+
+const BOARD = 'Fundacja Edukacji Pozaformalnej – projekty 2026';
+const COLUMN = 'Zagrożone';
+const ADDED = 15;
+
+const column = (page: Page) => page.getByRole('list', { name: COLUMN, exact: true });
+
+test('a long column: twelve cards from the server, all of them once the page runs, and a link without JavaScript', async ({
+	browser,
+	baseURL
+}) => {
+	const page = await signedInPage(browser, 'ngo@torun.example');
+	await openBoardNamed(page, BOARD);
+	await page.waitForURL(/\/boards\/\d+$/);
+	const board = new URL(page.url()).pathname;
+	const before = await column(page).locator(':scope > li').count();
+	const columnId = await page
+		.locator('section.column', { has: page.getByRole('heading', { name: COLUMN }) })
+		.getAttribute('id');
+	// Cards added through the board's own create action, as the quick add sends it.
+	for (let i = 1; i <= ADDED; i++) {
+		const response = await page.request.post(`${board}?/create`, {
+			headers: { 'x-sveltekit-action': 'true', origin: baseURL! },
+			form: { title: `Długa kolumna ${i}`, columnId: columnId!.replace('column-', '') }
+		});
+		expect(await response.text()).toContain('/cards/');
+	}
+	const all = before + ADDED;
+
+	// The server's answer: twelve tiles in the column, and a link to the rest.
+	const html = await (await page.request.get(board)).text();
+	const section = html.slice(html.indexOf(`id="${columnId}"`));
+	const tilesInColumn =
+		section.slice(0, section.indexOf('</section>')).split('<li class="tile').length - 1;
+	expect(tilesInColumn).toBe(12);
+
+	// With JavaScript: every card of the column, and no link.
+	await page.reload();
+	await expect(column(page).locator(':scope > li')).toHaveCount(all);
+	await expect(page.getByRole('link', { name: /Pokaż więcej kart/ })).toHaveCount(0);
+
+	// Without JavaScript: twelve, and the link shows them all.
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	await plain.addCookies(await page.context().cookies());
+	const noScript = await plain.newPage();
+	await noScript.goto(board);
+	await expect(column(noScript).locator(':scope > li')).toHaveCount(12);
+	await noScript
+		.getByRole('link', { name: `Pokaż więcej kart (jeszcze ${all - 12})`, exact: true })
+		.click();
+	await expect(column(noScript).locator(':scope > li')).toHaveCount(all);
+	await plain.close();
+	await page.context().close();
+});
