@@ -15,35 +15,33 @@ const PRIORITY_RANK = sql<number>`case card.priority when 'urgent' then 0 when '
 
 /** What a tile or a row of the list shows, for the cards that `where` selects. */
 function cardRows(db: Db, viewer: Viewer, filters: CardFilters) {
-	return db
-		.selectFrom('card')
-		.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.leftJoin('goal', 'goal.id', 'card.goalId')
-		.$call(withLead)
-		.select([
-			'card.id',
-			'card.boardId',
-			'board.title as boardTitle',
-			'card.columnId',
-			'boardColumn.title as columnTitle',
-			'boardColumn.status',
-			'card.title',
-			'card.position',
-			'card.version',
-			'card.priority',
-			'card.labels',
-			'card.startDate',
-			'card.dueDate',
-			'card.updatedAt',
-			'goal.code as goalCode',
-			'goal.title as goalTitle',
-			'leadOrg.name as leadName',
-			'leadOrg.shortName as leadShortName'
-		])
-		.where('card.archivedAt', filters.archived ? 'is not' : 'is', null)
-		.where(visible.card(viewer))
-		.where(cardMatches(filters, viewer.id));
+	return (
+		db
+			.selectFrom('card')
+			.innerJoin('boardColumn', 'boardColumn.id', 'card.columnId')
+			.innerJoin('board', 'board.id', 'card.boardId')
+			.leftJoin('goal', 'goal.id', 'card.goalId')
+			.$call(withLead)
+			// What the list's columns show, and the labels "my work" offers as filters. The goal's
+			// title is not here: the page holds each goal once.
+			.select([
+				'card.id',
+				'card.boardId',
+				'board.title as boardTitle',
+				'boardColumn.title as columnTitle',
+				'boardColumn.status',
+				'card.title',
+				'card.priority',
+				'card.labels',
+				'card.dueDate',
+				'card.goalId',
+				'goal.code as goalCode',
+				'leadOrg.name as leadName'
+			])
+			.where('card.archivedAt', filters.archived ? 'is not' : 'is', null)
+			.where(visible.card(viewer))
+			.where(cardMatches(filters, viewer.id))
+	);
 }
 
 /** Orders the rows as the list view asks; the board view keeps the cards' own order. */

@@ -16,7 +16,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	const labels = [...new Set(cards.flatMap((c) => c.labels))].sort(comparePolish);
 	return {
-		cards,
+		// The labels are offered as filters above; the rows do not carry them to the page.
+		cards: cards.map((card) => {
+			const { labels, ...row } = card;
+			void labels;
+			return row;
+		}),
 		filters,
 		goals: goals.map(({ id, parentId, level, code, title, position, strategyTitle }) => ({
 			id,
