@@ -131,7 +131,7 @@ test('keyboard only: sign in, move a card, comment, report, read the goal tree',
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
-test('keyboard only on the board: quick add, search and filter, carry a card round every column', async ({
+test('keyboard only on the board: quick add, search and filter, carry a card round every column, open it and mention someone', async ({
 	page,
 	baseURL
 }) => {
@@ -251,7 +251,31 @@ test('keyboard only on the board: quick add, search and filter, carry a card rou
 	const moves = (card.history as { type: string }[]).filter((e) => e.type === 'card.moved');
 	expect(moves).toHaveLength(4);
 
-	// Enter opens the card.
+	// Enter opens the card; a comment with an @-mention, chosen from the list by keyboard.
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('dialog', { name: NEW })).toBeVisible();
+	const opened = page.getByRole('dialog', { name: NEW });
+	await expect(opened).toBeVisible();
+	const box = opened.getByLabel('Nowy komentarz');
+	await tabTo(page, box, { max: 120 });
+	await page.keyboard.type('Do sprawdzenia, @');
+	const people = opened.getByRole('listbox', { name: 'Osoby, które widzą tę kartę' });
+	const first = people.getByRole('option').first();
+	await expect(first).toHaveAttribute('aria-selected', 'true');
+	// The option's own text is the person's name (beside an avatar hidden from screen readers).
+	const name = await first.evaluate((el) =>
+		[...el.childNodes]
+			.filter((n) => n.nodeType === Node.TEXT_NODE)
+			.map((n) => n.textContent)
+			.join('')
+			.trim()
+	);
+	expect(name).not.toBe('');
+	await page.keyboard.press('Enter');
+	await expect(box).toHaveValue(new RegExp(`^Do sprawdzenia, @\\[${name}\\]\\(user:\\d+\\) $`));
+	await tabTo(page, opened.getByRole('button', { name: 'Wyślij komentarz' }));
+	await page.keyboard.press('Enter');
+	await expect(box).toHaveValue('');
+	await expect(
+		opened.locator('[data-comment-id]').filter({ hasText: 'Do sprawdzenia' }).getByText(`@${name}`)
+	).toBeVisible();
 });
