@@ -58,3 +58,20 @@ test('a long column: twelve cards from the server, all of them once the page run
 	await plain.close();
 	await page.context().close();
 });
+
+test('scrolled down, each column keeps its title in view under the top bar', async ({
+	browser
+}) => {
+	const page = await signedInPage(browser, 'wydzial@torun.example');
+	await page.setViewportSize({ width: 1440, height: 600 });
+	await openBoardNamed(page, 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe');
+	await page.waitForURL(/\/boards\/\d+$/);
+	const title = page.getByRole('heading', { name: 'W realizacji', level: 2 });
+	const bar = await page.locator('header.site-header').boundingBox();
+	await page.mouse.wheel(0, 500);
+	await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+	const box = (await title.boundingBox())!;
+	expect(box.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+	expect(box.y).toBeLessThan(bar!.y + bar!.height + 40);
+	await page.context().close();
+});
