@@ -152,6 +152,37 @@ test('without JavaScript, a comment and a report come back to the card with thei
 	await context.close();
 });
 
+test('the description and a comment being written show a preview, as they will be shown, from the keyboard too', async ({
+	browser
+}) => {
+	const staff = await signedInPage(browser, 'wydzial@torun.example');
+	const dialog = await openCard(staff, SHARED_CARD);
+	await dialog.getByText('Edytuj kartę').click();
+	const description = dialog.getByRole('textbox', { name: 'Opis', exact: true });
+	await description.fill('## Plan\n\n**Warsztaty** <script>alert(1)</script>');
+	const tabs = dialog.getByRole('tablist', { name: 'Opis: pisanie lub podgląd' });
+	await tabs.getByRole('tab', { name: 'Podgląd' }).click();
+	const preview = dialog.getByRole('tabpanel', { name: 'Podgląd' });
+	// Rendered and sanitised by the server's renderer: a heading under the card's, no script.
+	await expect(preview.locator('h3')).toHaveText('Plan');
+	await expect(preview.locator('strong')).toHaveText('Warsztaty');
+	await expect(preview.locator('script')).toHaveCount(0);
+	await expect(description).toBeHidden();
+	// The arrow keys move between the tabs; the text written is kept.
+	await tabs.getByRole('tab', { name: 'Podgląd' }).focus();
+	await staff.keyboard.press('ArrowLeft');
+	await expect(tabs.getByRole('tab', { name: 'Pisz' })).toHaveAttribute('aria-selected', 'true');
+	await expect(description).toHaveValue(/^## Plan/);
+
+	const comment = dialog.getByLabel('Nowy komentarz');
+	await comment.fill('Dzięki, *świetnie*!');
+	const commentTabs = dialog.getByRole('tablist', { name: 'Komentarz: pisanie lub podgląd' });
+	await commentTabs.getByRole('tab', { name: 'Pisz' }).focus();
+	await staff.keyboard.press('ArrowRight');
+	await expect(dialog.locator('.markdown-tabs em', { hasText: 'świetnie' })).toBeVisible();
+	await staff.context().close();
+});
+
 const SIZES = [
 	{ name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 	{ name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false }

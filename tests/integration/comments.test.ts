@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mentionToken } from '../../src/lib/domain/mentions';
 import type { Actor } from '../../src/lib/server/auth/policy';
 import { setAssignees } from '../../src/lib/server/cards/people';
+import { previewOnCard } from '../../src/lib/server/cards/preview';
 import {
 	addComment,
 	deleteComment,
@@ -117,6 +118,27 @@ describe('comments', () => {
 		expect(names).toContain(people.colleague!.id);
 		expect(names).toContain(people.assignee!.id);
 		expect(names).not.toContain(people.outsider!.id);
+	});
+
+	it('are previewed as they will be shown, writing nothing', async () => {
+		const { author, colleague, outsider } = people;
+		const before = await counts();
+		const text = `**Plan** ${mentionToken({ id: colleague!.id, name: 'Stare imię' })} ${mentionToken(outsider!)} <script>alert(1)</script>`;
+		const html = await previewOnCard(t.db, author!, card.id, { kind: 'comment', text });
+		// The current name of someone who sees the card, the typed one of anyone else.
+		expect(html).toContain('<strong>Plan</strong>');
+		expect(html).toContain(`<span class="mention">@${colleague!.name}</span>`);
+		expect(html).toContain(`<span class="mention">@${outsider!.name}</span>`);
+		expect(html).not.toContain('<script');
+		const description = await previewOnCard(t.db, author!, card.id, {
+			kind: 'description',
+			text: '# Cel\n[x](javascript:alert(1))'
+		});
+		expect(description).toBe('<h3>Cel</h3>\n<p><a rel="noopener noreferrer nofollow">x</a></p>\n');
+		await expect(
+			previewOnCard(t.db, outsider!, card.id, { kind: 'description', text: 'Widzę?' })
+		).rejects.toBeInstanceOf(NotFoundError);
+		expect(await counts()).toEqual(before);
 	});
 
 	it('are refused, as not found, to someone who may not see the card', async () => {

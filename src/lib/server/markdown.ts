@@ -57,10 +57,14 @@ const asText = (text: string) => text.replace(/[^\p{L}\p{N} ]/gu, (c) => `&#${c.
 /**
  * A comment: Markdown, with each mention shown as the CURRENT name of the person it points to
  * (`nameOf(id)`), never the text typed in the link: a renamed person shows under the new name,
- * an erased one under their pseudonym, and a link cannot pass itself off as someone else.
+ * an erased one under their pseudonym, and a link cannot pass itself off as someone else. (A
+ * preview of an unsaved comment may fall back on the typed name: `nameOf(id, typed)`.)
  */
-export function renderComment(text: string, nameOf: (id: number) => string): string {
+export function renderComment(text: string, nameOf: (id: number, typed: string) => string): string {
 	return renderMarkdown(
-		replaceMentions(text, (_typed, id) => `<span class="mention">@${asText(nameOf(id))}</span>`)
+		replaceMentions(
+			text,
+			(typed, id) => `<span class="mention">@${asText(nameOf(id, typed))}</span>`
+		)
 	);
 }

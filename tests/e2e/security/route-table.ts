@@ -112,6 +112,7 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/restore', who: 'who may edit the card', path: card, form: () => ({ version: STALE }), expect: editCard },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/organizations', who: 'who may edit the card', path: card, form: () => ({ version: STALE, leadId: NONE }), expect: editCard },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/assignees', who: 'who may edit the card', path: card, form: () => ({ version: STALE }), expect: editCard },
+	{ route: '/boards/[id]/cards/[cardId]', op: '?/preview', who: 'who sees the card (writes nothing)', path: card, form: () => ({ kind: 'comment', text: '**Polityka tras** @[Nikt](user:999999999)' }), expect: by('200', '200', '200', '200', '404', '303 login') },
 	{ route: '/boards/[id]/cards/[cardId]/comments', op: 'GET', who: 'who sees the board: on to the card, which decides', path: comments, expect: by('303', '303', '303', '303', '404', '303 login') },
 	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/add', who: 'who may move the card', path: comments, form: () => ({ body: 'Polityka tras: @[Nikt](user:999999999)' }), expect: by('400', '400', '400', '400', '404', '303 login') },
 	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/edit', who: 'the comment\u2019s author', path: comments, form: () => ({ commentId: NONE, body: 'Polityka tras' }), expect: by('404', '404', '404', '404', '404', '303 login') },

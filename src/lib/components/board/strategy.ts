@@ -54,6 +54,6 @@ export function goalsOnCards(goals: readonly GoalRow[]): Map<number, GoalOnCard>
 	return out;
 }
 
-/** An organisation as the board names it: its short name where it has one (the full name in a tooltip). */
-export const orgShortName = (org: { name: string; shortName: string | null }) =>
-	org.shortName ?? org.name;
+// How an organisation is named is one rule for the whole app (src/lib/domain/organizations.ts);
+// the board's components still import it from here.
+export { orgFullName, orgShortName } from '$lib/domain/organizations';

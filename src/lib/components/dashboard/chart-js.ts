@@ -8,7 +8,8 @@ import {
 	LineController,
 	LineElement,
 	PointElement,
-	Tooltip
+	Tooltip,
+	type ChartConfiguration
 } from 'chart.js';
 import { getLocale } from '$lib/paraglide/runtime';
 
@@ -30,7 +31,11 @@ Chart.register(
 export interface Series {
 	label: string;
 	data: (number | null)[];
-	color: string;
+	/**
+	 * A design token of src/app.css (`var(--color-success)`, `var(--goal-3)`): the chart reads it
+	 * in the theme in force. A series without one takes the goal palette's next colour.
+	 */
+	color?: string;
 	/** A line in a bar chart (e.g. the path an indicator should be on). */
 	line?: boolean;
 }
@@ -44,17 +49,70 @@ export interface ChartConfig {
 	max?: number;
 }
 
-export function drawChart(canvas: HTMLCanvasElement, config: ChartConfig) {
+/** How many colours the goal palette has (`--goal-1` … `--goal-8`). */
+const PALETTE = 8;
+
+/** The tokens a chart is drawn with: its series', then its text, axes and tooltip. */
+export function chartTokens(config: ChartConfig): string[] {
+	let next = 0;
+	const series = config.series.map((s) => s.color ?? `var(--goal-${(next++ % PALETTE) + 1})`);
+	return [
+		...series,
+		'var(--color-text)',
+		'var(--color-muted)',
+		'var(--color-border)',
+		'var(--color-surface)'
+	];
+}
+
+/** The tokens of `chartTokens`, resolved to colours (src/lib/components/ui/theme.ts). */
+export type ChartColours = string[];
+
+type Setup = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
+
+/** Colours every part of the chart with the theme's colours (`chartTokens`, resolved). */
+function paint({ data, options }: Pick<Setup, 'data' | 'options'>, colours: ChartColours) {
+	const n = data.datasets.length;
+	const [text, muted, border, surface] = colours.slice(n);
+	data.datasets.forEach((dataset, i) => {
+		dataset.backgroundColor = colours[i];
+		dataset.borderColor = colours[i];
+	});
+	if (!options) return;
+	options.color = text;
+	options.borderColor = border;
+	for (const scale of Object.values(options.scales ?? {})) {
+		if (!scale) continue;
+		scale.ticks = { ...scale.ticks, color: muted };
+		scale.grid = { ...scale.grid, color: border };
+		if ('border' in scale) scale.border = { ...scale.border, color: border };
+	}
+	const plugins = (options.plugins ??= {});
+	plugins.legend = {
+		...plugins.legend,
+		labels: { ...plugins.legend?.labels, color: text }
+	};
+	plugins.tooltip = {
+		...plugins.tooltip,
+		backgroundColor: text,
+		titleColor: surface,
+		bodyColor: surface,
+		borderColor: border
+	};
+}
+
+export function drawChart(canvas: HTMLCanvasElement, config: ChartConfig, colours: ChartColours) {
 	const valueAxis = {
 		stacked: config.stacked,
 		beginAtZero: true,
 		max: config.max,
-		ticks: { precision: 0 }
+		ticks: { precision: 0 },
+		border: {}
 	};
-	const categoryAxis = { stacked: config.stacked };
+	const categoryAxis = { stacked: config.stacked, border: {} };
 	// Someone who asked the system for less motion gets the chart at once.
 	const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-	return new Chart(canvas, {
+	const setup: Setup = {
 		type: config.kind,
 		data: {
 			labels: config.labels,
@@ -62,8 +120,6 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfig) {
 				type: s.line ? ('line' as const) : config.kind,
 				label: s.label,
 				data: s.data,
-				backgroundColor: s.color,
-				borderColor: s.color,
 				borderWidth: s.line || config.kind === 'line' ? 2 : 0,
 				pointRadius: 3,
 				// Points of a line drawn over bars are marked by shape as well as by colour.
@@ -80,5 +136,15 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfig) {
 				? { x: valueAxis, y: categoryAxis }
 				: { x: categoryAxis, y: valueAxis }
 		}
-	});
+	};
+	paint(setup, colours);
+	const chart = new Chart(canvas, setup);
+	return {
+		/** The theme changed: the same chart in its new colours, drawn again without animating. */
+		repaint(next: ChartColours) {
+			paint({ data: chart.data, options: chart.options } as Setup, next);
+			chart.update('none');
+		},
+		destroy: () => chart.destroy()
+	};
 }

@@ -56,7 +56,12 @@ export async function getColumnSettings(db: Db, actor: Actor, boardId: number) {
 	]);
 	const byColumn = new Map(counts.map((c) => [c.columnId, c]));
 	return {
-		board: { id: board.id, title: board.title, ownerName: board.ownerName },
+		board: {
+			id: board.id,
+			title: board.title,
+			ownerName: board.ownerName,
+			ownerShortName: board.ownerShortName
+		},
 		columns: columns.map((c) => ({
 			...c,
 			liveCards: Number(byColumn.get(c.id)?.live ?? 0),

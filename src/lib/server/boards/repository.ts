@@ -39,6 +39,7 @@ export function listBoardsFor(db: Db, viewer: Viewer) {
 				'board.isJoint',
 				'board.ownerOrganizationId',
 				'owner.name as ownerName',
+				'owner.shortName as ownerShortName',
 				'owner.kind as ownerKind',
 				'counts.cardCount',
 				'counts.doneCount',
@@ -70,10 +71,16 @@ export async function findBoard(db: Db, id: number) {
 			'board.archivedAt',
 			'board.labelColours',
 			'owner.name as ownerName',
+			'owner.shortName as ownerShortName',
 			jsonArrayFrom(
 				eb
 					.selectFrom('organization')
-					.select(['organization.id', 'organization.name', 'organization.kind'])
+					.select([
+						'organization.id',
+						'organization.name',
+						'organization.shortName',
+						'organization.kind'
+					])
 					.where((inner) =>
 						inner.or([
 							inner('organization.id', '=', inner.ref('board.ownerOrganizationId')),

@@ -1,5 +1,5 @@
 import { byName } from '$lib/domain/names';
-import { ORGANIZATION_KINDS } from '$lib/domain/organizations';
+import { ORGANIZATION_KINDS, orgFullName } from '$lib/domain/organizations';
 import type { Db } from '../db';
 import type { OrganizationKind } from '../db/schema';
 
@@ -12,12 +12,13 @@ const KIND_ORDER: readonly OrganizationKind[] = ORGANIZATION_KINDS;
 export interface OrganizationOption {
 	id: number;
 	name: string;
+	shortName: string | null;
 	kind: OrganizationKind;
 }
 
 export interface OrganizationGroup {
 	kind: OrganizationKind;
-	organizations: { id: number; name: string }[];
+	organizations: { id: number; name: string; shortName: string | null }[];
 }
 
 export function groupByKind(orgs: readonly OrganizationOption[]): OrganizationGroup[] {
@@ -25,7 +26,7 @@ export function groupByKind(orgs: readonly OrganizationOption[]): OrganizationGr
 		kind,
 		organizations: orgs
 			.filter((o) => o.kind === kind)
-			.map(({ id, name }) => ({ id, name }))
+			.map(({ id, name, shortName }) => ({ id, name, shortName }))
 			.sort(byName)
 	})).filter((g) => g.organizations.length > 0);
 }
@@ -52,7 +53,7 @@ export async function listPickableOrganizations(
 ): Promise<OrganizationGroup[]> {
 	const pickable = board.isJoint
 		? board.participants
-		: await db.selectFrom('organization').select(['id', 'name', 'kind']).execute();
+		: await db.selectFrom('organization').select(['id', 'name', 'shortName', 'kind']).execute();
 	const missing = current.filter((c) => !pickable.some((o) => o.id === c.id));
 	return groupByKind([...pickable, ...missing]);
 }
@@ -60,7 +61,7 @@ export async function listPickableOrganizations(
 export interface PersonOption {
 	id: number;
 	name: string;
-	/** The card's organisations the person belongs to: the label beside their name. */
+	/** The card's organisations the person belongs to, by their full names: the label beside their name. */
 	organizations: string[];
 }
 
@@ -71,7 +72,12 @@ export async function listMembers(db: Db, orgIds: readonly number[]): Promise<Pe
 		.selectFrom('membership')
 		.innerJoin('user', 'user.id', 'membership.userId')
 		.innerJoin('organization', 'organization.id', 'membership.organizationId')
-		.select(['user.id', 'user.name', 'organization.name as organizationName'])
+		.select([
+			'user.id',
+			'user.name',
+			'organization.name as organizationName',
+			'organization.shortName as organizationShortName'
+		])
 		.where('membership.organizationId', 'in', [...orgIds])
 		.where('user.disabledAt', 'is', null)
 		.orderBy('user.name')
@@ -80,7 +86,9 @@ export async function listMembers(db: Db, orgIds: readonly number[]): Promise<Pe
 	const people = new Map<number, PersonOption>();
 	for (const row of rows) {
 		const person = people.get(row.id) ?? { id: row.id, name: row.name, organizations: [] };
-		person.organizations.push(row.organizationName);
+		person.organizations.push(
+			orgFullName({ name: row.organizationName, shortName: row.organizationShortName })
+		);
 		people.set(row.id, person);
 	}
 	return [...people.values()];

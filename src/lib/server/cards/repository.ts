@@ -39,6 +39,7 @@ export async function findCard(db: Db, id: number) {
 					.select([
 						'organization.id',
 						'organization.name',
+						'organization.shortName',
 						'organization.kind',
 						'cardOrganization.role'
 					])

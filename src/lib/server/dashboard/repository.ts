@@ -68,5 +68,9 @@ export function countySideOrganization(db: Db, orgIds: number[]) {
 
 /** Every organisation, by name. */
 export function listOrganizations(db: Db) {
-	return db.selectFrom('organization').select(['id', 'name', 'kind']).orderBy('name').execute();
+	return db
+		.selectFrom('organization')
+		.select(['id', 'name', 'shortName', 'kind'])
+		.orderBy('name')
+		.execute();
 }

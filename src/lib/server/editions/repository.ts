@@ -92,7 +92,13 @@ export function listStrategyBoards(db: Db, strategyId: number) {
 	return db
 		.selectFrom('board')
 		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
-		.select(['board.id', 'board.title', 'board.archivedAt', 'owner.name as ownerName'])
+		.select([
+			'board.id',
+			'board.title',
+			'board.archivedAt',
+			'owner.name as ownerName',
+			'owner.shortName as ownerShortName'
+		])
 		.where('board.strategyId', '=', strategyId)
 		.orderBy('board.title')
 		.orderBy('board.id')

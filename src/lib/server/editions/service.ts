@@ -1,3 +1,4 @@
+import { orgFullName } from '$lib/domain/organizations';
 import { relinkStampOf, type RelinkInput } from '$lib/schemas/editions';
 import { requireStrategyEditor, type Actor } from '../auth/policy';
 import type { Db } from '../db';
@@ -71,7 +72,7 @@ async function buildPreview(db: Db, earlierId: number, laterId: number) {
 		boards: boards.map((b) => ({
 			id: b.id,
 			title: b.title,
-			ownerName: b.ownerName,
+			ownerName: orgFullName({ name: b.ownerName, shortName: b.ownerShortName }),
 			archived: b.archivedAt !== null
 		})),
 		cards,

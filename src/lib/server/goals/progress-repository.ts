@@ -80,6 +80,7 @@ export function listGoalCardRows(db: Db, viewer: Viewer, goalId: number) {
 			'boardColumn.title as columnTitle',
 			'boardColumn.status',
 			'leadOrg.name as leadName',
+			'leadOrg.shortName as leadShortName',
 			overdueCard.as('overdue')
 		])
 		.where('card.archivedAt', 'is', null)

@@ -5,6 +5,7 @@ import {
 	type GoalProgress,
 	type StatusCounts
 } from '$lib/domain/progress';
+import { orgFullName } from '$lib/domain/organizations';
 import { can, type Actor, type Scope, type Viewer } from '../auth/policy';
 import { listBoards } from '../boards/service';
 import type { Db } from '../db';
@@ -94,5 +95,9 @@ export async function boardsForNewCard(
 					participantIds: participantsOf.get(b.id) ?? []
 				})
 		)
-		.map((b) => ({ id: b.id, title: b.title, ownerName: b.ownerName }));
+		.map((b) => ({
+			id: b.id,
+			title: b.title,
+			ownerName: orgFullName({ name: b.ownerName, shortName: b.ownerShortName })
+		}));
 }

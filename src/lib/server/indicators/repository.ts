@@ -32,13 +32,16 @@ export function insertIndicatorValue(db: Db, values: Insertable<Database['indica
 	return db.insertInto('indicatorValue').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-/** The indicators of the given goals, with the name of their responsible organisation. */
+/** The indicators of the given goals, with the names of their responsible organisation. */
 export function listIndicatorsOfGoals(db: Db, goalIds: readonly number[]) {
 	return db
 		.selectFrom('indicator')
 		.leftJoin('organization', 'organization.id', 'indicator.responsibleOrganizationId')
 		.selectAll('indicator')
-		.select('organization.name as responsibleName')
+		.select([
+			'organization.name as responsibleName',
+			'organization.shortName as responsibleShortName'
+		])
 		.where('indicator.goalId', 'in', [...goalIds])
 		.orderBy('indicator.id')
 		.execute();

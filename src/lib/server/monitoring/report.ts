@@ -1,4 +1,5 @@
 import { inTreeOrder } from '$lib/domain/goal-tree';
+import { orgFullName } from '$lib/domain/organizations';
 import type { ReportPeriod } from '$lib/schemas/monitoring-report';
 import { can, loadViewer, type Actor } from '../auth/policy';
 import type { Db } from '../db';
@@ -63,12 +64,18 @@ export async function monitoringReport(db: Db, actor: Actor, slug: string, perio
 		strategy: { slug: strategy.slug, title: strategy.title, owner: strategy.owner },
 		period,
 		goals: rows,
-		cards: cards.map((c) => ({
+		// A report names organisations in full (src/lib/domain/organizations.ts).
+		cards: cards.map(({ leadShortName, ...c }) => ({
 			...c,
+			leadName: c.leadName && orgFullName({ name: c.leadName, shortName: leadShortName }),
 			goalCode: ordered.find((g) => g.id === c.goalId)?.code ?? ''
 		})),
-		activities: activities.map((a) => ({
+		activities: activities.map(({ organizationShortName, ...a }) => ({
 			...a,
+			organizationName: orgFullName({
+				name: a.organizationName,
+				shortName: organizationShortName
+			}),
 			goalCode: ordered.find((g) => g.id === a.goalId)?.code ?? ''
 		})),
 		indicators: indicators.map((i) => ({

@@ -15,7 +15,8 @@ export function strategyCardRows(db: Db, strategyId: number) {
 			'card.dueDate',
 			'boardColumn.status',
 			'board.title as boardTitle',
-			'leadOrg.name as leadName'
+			'leadOrg.name as leadName',
+			'leadOrg.shortName as leadShortName'
 		])
 		.where('card.goalId', 'is not', null)
 		.orderBy('card.title')
@@ -35,6 +36,7 @@ export function acceptedActivityRows(db: Db, strategyId: number, period: ReportP
 				'card.goalId',
 				'card.title as cardTitle',
 				'organization.name as organizationName',
+				'organization.shortName as organizationShortName',
 				'r.periodStart',
 				'r.periodEnd',
 				'r.summary',

@@ -28,11 +28,12 @@ export async function boardPage(db: Db, actor: Actor, boardId: number, query: UR
 			title: board.title,
 			description: board.description,
 			ownerName: board.ownerName,
+			ownerShortName: board.ownerShortName,
 			isJoint: board.isJoint,
 			strategyId: board.strategyId,
 			strategyOwner: board.strategyOwner,
 			// A joint board's organisations, named in its header.
-			participants: board.participants.map(({ id, name }) => ({ id, name }))
+			participants: board.participants.map(({ id, name, shortName }) => ({ id, name, shortName }))
 		},
 		labelColours: readLabelColours(board.labelColours),
 		filters,

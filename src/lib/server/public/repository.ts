@@ -27,7 +27,8 @@ export function publicCardRows(db: Db, strategyId: number) {
 			'card.startDate',
 			'card.dueDate',
 			'boardColumn.status',
-			'leadOrg.name as leadName'
+			'leadOrg.name as leadName',
+			'leadOrg.shortName as leadShortName'
 		])
 		.where('card.isPublic', '=', true)
 		.orderBy('card.dueDate')

@@ -26,6 +26,7 @@ export function listReportRows(db: Db, cardId: number, viewerId: number) {
 		.selectAll('r')
 		.select([
 			'o.name as organizationName',
+			'o.shortName as organizationShortName',
 			'author.name as authorName',
 			'reviewer.name as reviewerName'
 		])

@@ -67,13 +67,13 @@ export async function reportsOfCard(
 export async function reportOptionsOfCard(
 	db: Db,
 	viewer: Viewer,
-	card: { orgs: { id: number; name: string }[] },
+	card: { orgs: { id: number; name: string; shortName: string | null }[] },
 	facts: CardFacts,
 	chain: Awaited<ReturnType<typeof goalChain>>
 ) {
 	const organizations = card.orgs
 		.filter((o) => can.reportFor(viewer, facts, o.id))
-		.map(({ id, name }) => ({ id, name }));
+		.map(({ id, name, shortName }) => ({ id, name, shortName }));
 	return { organizations, indicators: await indicatorsOfChain(db, chain) };
 }
 

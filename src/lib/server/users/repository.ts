@@ -55,7 +55,8 @@ export function listMembershipsOfPeople(db: Db, userIds: number[]) {
 			'membership.userId',
 			'membership.organizationId',
 			'membership.role',
-			'organization.name'
+			'organization.name',
+			'organization.shortName'
 		])
 		.where('membership.userId', 'in', userIds)
 		.orderBy('organization.name')

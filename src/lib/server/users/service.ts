@@ -46,7 +46,12 @@ export async function listPeople(db: Db, actor: Actor, q: string) {
 		...person,
 		memberships: memberships
 			.filter((ms) => ms.userId === person.id)
-			.map(({ organizationId, name, role }) => ({ organizationId, name, role }))
+			.map(({ organizationId, name, shortName, role }) => ({
+				organizationId,
+				name,
+				shortName,
+				role
+			}))
 			.sort(byName)
 	}));
 }

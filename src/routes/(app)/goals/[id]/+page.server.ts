@@ -89,7 +89,7 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 		indicators,
 		canHaveIndicators,
 		canManageIndicators: can.manageIndicators(actor),
-		organizations: organizations.map(({ id, name }) => ({ id, name }))
+		organizations: organizations.map(({ id, name, shortName }) => ({ id, name, shortName }))
 	};
 };
 

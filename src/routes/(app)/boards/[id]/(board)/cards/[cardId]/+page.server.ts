@@ -1,7 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { cardAssigneesSchema, cardOrganizationsSchema } from '$lib/schemas/card-people';
 import { updateCardSchema, versionSchema } from '$lib/schemas/cards';
+import { markdownPreviewSchema } from '$lib/schemas/markdown';
 import { setAssignees, setOrganizations } from '$lib/server/cards/people';
+import { previewOnCard } from '$lib/server/cards/preview';
 import { setArchived, updateCard } from '$lib/server/cards/service';
 import { db } from '$lib/server/db/app';
 import { idOr404, formAction } from '$lib/server/http';
@@ -45,5 +47,10 @@ export const actions: Actions = {
 		formAction(request, cardAssigneesSchema, async (input) => {
 			await setAssignees(db(), requireUser(locals), await cardOf(params), input);
 			return { people: 'assignees' as const, done: true };
-		})
+		}),
+	// The description or a comment being written, rendered as it will be shown (writes nothing).
+	preview: ({ request, params, locals }) =>
+		formAction(request, markdownPreviewSchema, async (input) => ({
+			preview: await previewOnCard(db(), requireUser(locals), await cardOf(params), input)
+		}))
 };
