@@ -138,12 +138,16 @@ export function drawChart(canvas: HTMLCanvasElement, config: ChartConfig, colour
 		}
 	};
 	paint(setup, colours);
-	const chart = new Chart(canvas, setup);
+	let chart = new Chart(canvas, setup);
 	return {
-		/** The theme changed: the same chart in its new colours, drawn again without animating. */
+		/**
+		 * The theme changed: the chart drawn again in its new colours, at once. (A new chart: Chart.js
+		 * keeps the colours its bars were drawn with when only the options change.)
+		 */
 		repaint(next: ChartColours) {
-			paint({ data: chart.data, options: chart.options } as Setup, next);
-			chart.update('none');
+			chart.destroy();
+			paint(setup, next);
+			chart = new Chart(canvas, { ...setup, options: { ...setup.options, animation: false } });
 		},
 		destroy: () => chart.destroy()
 	};
