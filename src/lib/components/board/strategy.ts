@@ -53,7 +53,3 @@ export function goalsOnCards(goals: readonly GoalRow[]): Map<number, GoalOnCard>
 	buildTree([...goals]).forEach((root, i) => walk([root], (i % GOAL_SLOTS) + 1, []));
 	return out;
 }
-
-// How an organisation is named is one rule for the whole app (src/lib/domain/organizations.ts);
-// the board's components still import it from here.
-export { orgFullName, orgShortName } from '$lib/domain/organizations';

@@ -36,7 +36,8 @@ function cardRows(db: Db, viewer: Viewer, filters: CardFilters) {
 				'card.dueDate',
 				'card.goalId',
 				'goal.code as goalCode',
-				'leadOrg.name as leadName'
+				'leadOrg.name as leadName',
+				'leadOrg.shortName as leadShortName'
 			])
 			.where('card.archivedAt', filters.archived ? 'is not' : 'is', null)
 			.where(visible.card(viewer))
