@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoViolations } from './a11y/axe';
 import { openBoardNamed, signedInPage, signIn } from './helpers';
 
 // The card dialog: @mentions completed from the keyboard, and the comments and reports forms,
-// which answer at routes of their own, still working without JavaScript.
+// which answer at routes of their own, still working without JavaScript. Its box on a phone and
+// a desktop, its close button and axe, for every role, are in a11y/pages.spec.ts.
 
 const BOARD = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
 const MENTION_CARD = 'Letnia akademia edukacji pozaformalnej dla młodzieży';
@@ -182,55 +182,3 @@ test('the description and a comment being written show a preview, as they will b
 	await expect(dialog.locator('.markdown-tabs em', { hasText: 'świetnie' })).toBeVisible();
 	await staff.context().close();
 });
-
-const SIZES = [
-	{ name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-	{ name: 'desktop', viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false }
-];
-
-for (const size of SIZES) {
-	test(`${size.name} ${size.viewport.width}×${size.viewport.height}: the card dialog sits inside the viewport, the page does not scroll sideways, axe passes`, async ({
-		browser
-	}) => {
-		const { width, height } = size.viewport;
-		const context = await browser.newContext({ ...size, locale: 'pl-PL' });
-		const page = await context.newPage();
-		await signIn(page, 'wydzial@torun.example');
-		// The card at its own address, as a link to it opens it (the board's layout is not this test's).
-		await openBoardNamed(page, BOARD);
-		await page.goto((await page.getByRole('link', { name: SHARED_CARD }).getAttribute('href'))!);
-		const dialog = page.getByRole('dialog', { name: SHARED_CARD });
-		await expect(dialog).toBeVisible();
-
-		const box = (await dialog.boundingBox())!;
-		expect(box.x).toBeGreaterThanOrEqual(0);
-		expect(box.y).toBeGreaterThanOrEqual(0);
-		expect(box.x + box.width).toBeLessThanOrEqual(width);
-		expect(box.y + box.height).toBeLessThanOrEqual(height);
-		if (size.isMobile) {
-			// A full-screen sheet.
-			expect(box.width).toBe(width);
-			expect(box.height).toBe(height);
-		} else {
-			// A wide dialog, the board dimmed around it.
-			expect(box.width).toBeGreaterThanOrEqual(960);
-			expect(box.width).toBeLessThanOrEqual(1100);
-		}
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow).toBe(0);
-
-		// The close button is in view, named, and closes the card.
-		const close = dialog.getByRole('link', { name: 'Zamknij' });
-		const closeBox = (await close.boundingBox())!;
-		expect(closeBox.x + closeBox.width).toBeLessThanOrEqual(width);
-		expect(closeBox.y).toBeGreaterThanOrEqual(0);
-		expect(closeBox.width).toBeGreaterThanOrEqual(44);
-
-		await expectNoViolations(page, `card dialog, ${size.name}`);
-		await close.click();
-		await expect(dialog).toHaveCount(0);
-		await context.close();
-	});
-}

@@ -1,48 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { contextFor, expectNoViolations, type Language } from './a11y/axe';
+import { expect, test } from '@playwright/test';
+import { contextFor } from './a11y/axe';
 
-// Every role's desk (the home page) and reports page, on a phone and a desktop, in both
-// languages: what the demo data puts in each section, no sideways scrolling, and axe clean.
-
-const SIZES = [
-	{ name: 'phone', width: 390, height: 844 },
-	{ name: 'desktop', width: 1440, height: 900 }
-] as const;
-const ROLES = ['admin', 'koordynator', 'wydzial', 'ngo', 'powiat'] as const;
-
-async function noSidewaysScroll(page: Page, what: string) {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect.soft(overflow, `${what}: wider than the screen by`).toBeLessThanOrEqual(0);
-}
-
-for (const language of ['pl', 'en'] as Language[]) {
-	for (const who of ROLES) {
-		test(`${who}@'s desk and reports, ${language}, on a phone and a desktop`, async ({
-			browser,
-			baseURL
-		}) => {
-			const { context, page } = await contextFor(
-				browser,
-				baseURL!,
-				language,
-				`${who}@torun.example`
-			);
-			for (const size of SIZES) {
-				await page.setViewportSize({ width: size.width, height: size.height });
-				for (const path of ['/', '/my-reports']) {
-					const response = await page.goto(path);
-					expect(response?.status()).toBe(200);
-					await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-					await noSidewaysScroll(page, `${who} ${path} ${size.name}`);
-					await expectNoViolations(page, `${who} ${path} ${language} ${size.name}`);
-				}
-			}
-			await context.close();
-		});
-	}
-}
+// Every role's desk (the home page) and reports page: what the demo data puts in each section.
+// That both fit a phone and a desktop and pass axe in both themes and languages, for every role,
+// is checked with every other page in a11y/pages.spec.ts.
 
 test.describe('what each desk holds on the demo data', () => {
 	test.use({ locale: 'pl-PL' });

@@ -1,109 +1,210 @@
 import { expect, type Page } from '@playwright/test';
-import { checkPage, expectNoViolations } from './axe';
 
-// The pages of the app, found by following links as a person would (no ids written down), each
-// checked with axe. What a role may see decides which of these run for it.
+// The pages of the app as each role reaches them: from the main navigation and the links on the
+// pages it leads to, as a person would (no ids written down). `visitPages` walks them and calls
+// `check` on each one, in the state that is to be checked; what is checked is the spec's.
 
-/** The first href on the page matching `pattern`, made absolute-path. */
+const EDUCATION = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
+const COORDINATION = 'Koordynacja Strategii Rozwoju Miasta Torunia 2028';
+const COUNTY = 'Budowa ścieżek rowerowych';
+
+export interface Role {
+	who: string;
+	/** Signed out when there is none. */
+	email?: string;
+	/** The board whose page, list, settings and a card are checked. */
+	board?: string;
+	/** Manages that board: its settings page. */
+	manager?: boolean;
+	/** Administrator or coordinator: the audit log, the monitoring report, re-linking. */
+	staff?: boolean;
+	/** Administrator: the people pages. */
+	admin?: boolean;
+}
+
+export const ROLES: Role[] = [
+	{ who: 'anonymous' },
+	{
+		who: 'administrator',
+		email: 'admin@torun.example',
+		board: COORDINATION,
+		manager: true,
+		staff: true,
+		admin: true
+	},
+	{
+		who: 'coordinator',
+		email: 'koordynator@torun.example',
+		board: EDUCATION,
+		manager: true,
+		staff: true
+	},
+	{ who: 'department manager', email: 'wydzial@torun.example', board: EDUCATION, manager: true },
+	{ who: 'NGO member', email: 'ngo@torun.example', board: EDUCATION },
+	{ who: 'county staff', email: 'powiat@torun.example', board: COUNTY }
+];
+
+/**
+ * Which page is being checked. `board`: the board view (its first card); `dialog`: a card's
+ * dialog, opened from the board (its box); `scope`: axe limited to this part of the page, the
+ * rest having been checked as a page of its own.
+ */
+export interface Visit {
+	what: string;
+	status: number;
+	kind?: 'board' | 'dialog';
+	scope?: string;
+}
+
+export type Check = (page: Page, visit: Visit) => Promise<void>;
+
+/** Every path on the page matching `pattern` among the links of `selector`, path and query. */
+async function hrefs(page: Page, selector: string, pattern: RegExp) {
+	const all = await page.locator(selector).evaluateAll((links) =>
+		links.map((a) => {
+			const url = new URL((a as HTMLAnchorElement).href);
+			return url.pathname + url.search;
+		})
+	);
+	return [...new Set(all.filter((h) => pattern.test(h)))];
+}
+
+/** The first href on the page matching `pattern`, which must be there. */
 async function firstHref(page: Page, selector: string, pattern: RegExp, what: string) {
-	const hrefs = await page
-		.locator(selector)
-		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-	const href = hrefs.find((h) => pattern.test(h));
+	const [href] = await hrefs(page, selector, pattern);
 	expect(href, `a link to ${what} on ${page.url()}`).toBeTruthy();
 	return href!;
 }
 
-/** The pages everyone signed in has: home, my work, boards, a board, a card, the strategies. */
-export async function checkSignedInPages(
+/** Opens a page by its address, expects its status, and checks it. */
+async function open(
 	page: Page,
-	options: { boardTitle: string; manager: boolean }
+	check: Check,
+	path: string,
+	what: string,
+	{ status = 200, kind }: Pick<Partial<Visit>, 'status' | 'kind'> = {}
 ) {
-	await checkPage(page, '/', 'home');
-	await checkPage(page, '/my-work', 'my work');
-	await checkPage(page, '/boards', 'boards');
+	const response = await page.goto(path);
+	expect.soft(response?.status(), `${what} (${path}): status`).toBe(status);
+	await check(page, { what, status, kind });
+}
+
+/** Walks every page `role` may see, calling `check` on each. */
+export async function visitPages(page: Page, role: Role, check: Check) {
+	if (!role.email) return visitPublicPages(page, check);
+
+	await open(page, check, '/', 'desk');
+	// The main navigation (in the side bar; on a phone the same links are in the menu's sheet).
+	const nav = await hrefs(page, '.sidebar nav a', /^\//);
+	expect
+		.soft(nav.includes('/audit'), `${role.who}: the audit log in the navigation`)
+		.toBe(!!role.staff);
+	expect
+		.soft(nav.includes('/admin/users'), `${role.who}: people in the navigation`)
+		.toBe(!!role.admin);
+	for (const path of nav.filter((p) => p !== '/')) {
+		await open(page, check, path, path.slice(1));
+		if (path === '/boards') await visitBoard(page, role, check);
+		if (path === '/my-reports') await visitReportTabs(page, check);
+		if (path === '/strategies') await visitStrategy(page, role, check);
+		if (path === '/admin/users') await visitPeople(page, check);
+	}
+	const bell = await firstHref(page, 'header a.bell', /^\/notifications/, 'the notifications');
+	await open(page, check, bell, 'notifications');
+	await open(page, check, '/no-such-page', 'not found', { status: 404 });
+}
+
+/** The role's board: the board view, the list, a card's dialog, quick add's errors, settings. */
+async function visitBoard(page: Page, role: Role, check: Check) {
 	const board = new URL(
-		(await page.getByRole('link', { name: options.boardTitle, exact: true }).getAttribute('href'))!,
+		(await page.getByRole('link', { name: role.board, exact: true }).getAttribute('href'))!,
 		page.url()
 	).pathname;
-	await checkPage(page, board, 'board');
-	await checkPage(page, `${board}?view=list`, 'board, list view');
-	const card = await firstHref(page, 'main a', /^\/boards\/[^/]+\/cards\/[^/]+$/, 'a card');
-	await checkCardDialog(page, card);
-	await checkNewCardErrors(page, board);
-	if (options.manager) await checkPage(page, `${board}/settings`, 'board settings');
+	await open(page, check, board, 'board', { kind: 'board' });
 
-	await checkPage(page, '/strategies', 'strategies');
-	const strategy = await firstHref(page, 'main a', /^\/strategies\/[^/]+$/, 'a strategy');
+	// The first card's dialog, opened from the board as a click on the card opens it.
+	await page.locator('main [data-card-id] a[href*="/cards/"]').first().click();
+	const dialog = page.locator('dialog.card-dialog');
+	await expect(dialog).toBeVisible();
+	await check(page, {
+		what: 'card dialog',
+		status: 200,
+		kind: 'dialog',
+		scope: 'dialog.card-dialog'
+	});
+	await dialog.locator('a.close').click();
+	await expect(dialog).toHaveCount(0);
+	await expect(page).toHaveURL(new RegExp(`${board}$`));
+
+	// A column's quick add sent empty: the server's validation error shown beside the field.
+	const opener = page.locator('[data-quick-add]').first();
+	if ((await opener.count()) > 0) {
+		await opener.click();
+		const form = page.locator('form[action="?/create"]');
+		// Past the browser's own check of `required`, to reach the server's messages.
+		await form.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+		await form.locator('button[type="submit"]').click();
+		await expect(form.locator('[aria-invalid="true"]').first()).toBeVisible();
+		await check(page, {
+			what: 'new card form with errors',
+			status: 200,
+			scope: 'form[action="?/create"]'
+		});
+	}
+
+	const settings = await hrefs(page, 'main .board-tools a', /\/settings$/);
+	expect
+		.soft(settings.length, `${role.who}: a link to the board's settings`)
+		.toBe(role.manager ? 1 : 0);
+	for (const path of settings) await open(page, check, path, 'board settings');
+	await open(page, check, `${board}?view=list`, 'board, list view');
+}
+
+/** The report queues' other tabs (the first is the page itself). */
+async function visitReportTabs(page: Page, check: Check) {
+	const tabs = await hrefs(
+		page,
+		'main [data-testid^="reports-tab-"]:not([aria-current="page"])',
+		/^\/my-reports\?tab=/
+	);
+	for (const tab of tabs) await open(page, check, tab, `my reports, ${tab.split('=')[1]}`);
+}
+
+/** A strategy's goal tree, expanded, one goal of each level, its report and re-linking. */
+async function visitStrategy(page: Page, role: Role, check: Check) {
+	const strategy = await firstHref(page, 'main a', /^\/strategies\/[^/?]+$/, 'a strategy');
 	// Expanded: the folded tree's content and more (axe skips what is folded away).
-	await checkPage(page, `${strategy}?expand=all`, 'strategy tree, expanded');
-	// One of each level, from the expanded tree just checked.
+	await open(page, check, `${strategy}?expand=all`, 'strategy tree, expanded');
 	const levels = ['strategic', 'operational', 'task'];
 	const goals = [];
 	for (const level of levels)
 		goals.push(await firstHref(page, `li.level-${level} a`, /^\/goals\/\d+$/, `a ${level} goal`));
-	for (const [i, goal] of goals.entries()) await checkPage(page, goal, `${levels[i]} goal`);
-	await checkPage(page, '/dashboard', 'dashboard');
-	await checkPage(page, '/my-reports', 'my reports');
-	await checkPage(page, '/notifications', 'notifications');
-	await checkPage(page, '/no-such-page', 'not found', 404);
-	return { board, strategy };
-}
-
-/** A card's dialog, open, with its comments, reports and edit sections unfolded. */
-async function checkCardDialog(page: Page, card: string) {
-	await page.goto(card);
-	const dialog = page.getByRole('dialog');
-	await expect(dialog).toBeVisible();
-	// Every disclosure in the dialog open: the edit form, the report form, the comment form.
-	await dialog
-		.locator('details:not([open]) > summary')
-		.evaluateAll((summaries) =>
-			summaries.forEach((s) => (s.parentElement as HTMLDetailsElement).setAttribute('open', ''))
-		);
-	await expectNoViolations(page, 'card dialog');
-}
-
-/** A column's quick add sent empty: the server's validation error shown beside the field. */
-async function checkNewCardErrors(page: Page, board: string) {
-	await page.goto(board);
-	const opener = page.locator('[data-quick-add]').first();
-	if ((await opener.count()) === 0) return; // this person adds no cards on this board
-	await opener.click();
-	const form = page.locator('form[action="?/create"]');
-	// Past the browser's own check of `required`, to reach the server's messages.
-	await form.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
-	await form.locator('button[type="submit"]').click();
-	await expect(form.locator('[aria-invalid="true"]').first()).toBeVisible();
-	await expectNoViolations(page, 'new card form with errors');
-}
-
-/** The coordinator's own: the monitoring report and the audit log. */
-export async function checkCoordinatorPages(page: Page, strategy: string) {
-	await checkPage(page, `${strategy}/report`, 'monitoring report');
-	await checkPage(page, '/audit', 'audit log');
+	const report = await hrefs(page, 'main a', /^\/strategies\/[^/]+\/report$/);
+	expect
+		.soft(report.length, `${role.who}: a link to the monitoring report`)
+		.toBe(role.staff ? 1 : 0);
+	for (const [i, goal] of goals.entries()) await open(page, check, goal, `${levels[i]} goal`);
+	for (const path of report) await open(page, check, path, 'monitoring report');
 	// The current city edition is the one listed first, the one whose predecessor's cards re-link.
-	await checkPage(page, `${strategy}/relink`, 'relinking cards to a new edition');
+	if (role.staff) await open(page, check, `${strategy}/relink`, 're-linking to a new edition');
 }
 
-/** The administrator's: people, a person, a new person (also sent empty), the audit log. */
-export async function checkAdminPages(page: Page) {
-	await checkPage(page, '/admin/users', 'people');
+/** The administrator's: a person, a new person, and the new person's form sent empty. */
+async function visitPeople(page: Page, check: Check) {
 	const person = await firstHref(page, 'main a', /^\/admin\/users\/\d+$/, 'a person');
-	await checkPage(page, person, 'a person');
-	await checkPage(page, '/admin/users/new', 'new person');
+	await open(page, check, person, 'a person');
+	await open(page, check, '/admin/users/new', 'new person');
 	const form = page.locator('main form[method="POST"]').last();
 	await form.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
 	await form.locator('button[type="submit"]').last().click();
 	await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
-	await expectNoViolations(page, 'new person form with errors');
-	await checkPage(page, '/audit', 'audit log');
+	await check(page, { what: 'new person form with errors', status: 200 });
 }
 
 /** What anyone may open without signing in. */
-export async function checkPublicPages(page: Page) {
-	await checkPage(page, '/login', 'sign-in');
-	await checkPage(page, '/public', 'public progress');
-	await checkPage(page, '/public/deklaracja-dostepnosci', 'accessibility statement');
-	await checkPage(page, '/public/no-such-page', 'not found', 404);
+async function visitPublicPages(page: Page, check: Check) {
+	await open(page, check, '/login', 'sign-in');
+	await open(page, check, '/public', 'public progress');
+	await open(page, check, '/public/deklaracja-dostepnosci', 'accessibility statement');
+	await open(page, check, '/public/no-such-page', 'not found', { status: 404 });
 }
