@@ -15,6 +15,11 @@ const QUERY_CALLS = ['selectFrom', 'insertInto', 'updateTable', 'deleteFrom'].ma
 	message: `.${method}() outside a repository. ${QUERIES_GO}`
 }));
 
+// Forms: one `enhance` for all (src/lib/forms/enhance.ts), which keeps the page and what was
+// typed when the connection is down; SvelteKit's own would leave for an error page.
+const ONE_ENHANCE =
+	"Import enhance from '$lib/forms/enhance': it keeps the page and the typed values when the connection is down.";
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'data/', 'test-results/'] },
 	js.configs.recommended,
@@ -36,13 +41,17 @@ export default ts.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
 	},
 	{
-		// Queries live in repositories: routes and components call services, never Kysely.
+		// Queries live in repositories: routes and components call services, never Kysely; forms
+		// use the app's enhance.
 		files: ['src/routes/**', 'src/lib/components/**'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
-					paths: [{ name: 'kysely', message: QUERIES_GO }],
+					paths: [
+						{ name: 'kysely', message: QUERIES_GO },
+						{ name: '$app/forms', importNames: ['enhance'], message: ONE_ENHANCE }
+					],
 					patterns: [{ group: ['kysely/*'], message: QUERIES_GO }]
 				}
 			],
