@@ -77,11 +77,11 @@ export async function worldKey(staff: APIRequestContext): Promise<string> {
 }
 
 /**
- * A board as the coordinator's list view shows it, in column order: its columns and all its live
- * cards with their places and versions.
+ * A board as the coordinator's board view shows it with every tile, in column order: its columns
+ * and all its live cards with their places and versions.
  */
 export async function readBoard(staff: APIRequestContext, id: number) {
-	const page = await data(staff, `/boards/${id}?view=list&sort=column&rows=5000`);
+	const page = await data(staff, `/boards/${id}?per=5000`);
 	const board = page.board as Rec;
 	const columns = list(page.columns).map((c) => ({
 		id: c.id as number,
@@ -90,16 +90,20 @@ export async function readBoard(staff: APIRequestContext, id: number) {
 		wipLimit: (c.wipLimit as number | null) ?? null,
 		position: c.position as string
 	}));
+	const order = new Map(columns.map((c, i) => [c.id, i]));
 	const statusOf = new Map(columns.map((c) => [c.id, c.status]));
-	const cards = list(page.rows).map((c) => ({
-		id: c.id as number,
-		title: c.title as string,
-		columnId: c.columnId as number,
-		position: c.position as string,
-		version: c.version as number,
-		status: statusOf.get(c.columnId as number) ?? '?',
-		dueDate: (c.dueDate as string | null) ?? null
-	}));
+	// Tiles come column by column in the cards' order; columns by id, so put them in board order.
+	const cards = list(page.tiles)
+		.map((c) => ({
+			id: c.id as number,
+			title: c.title as string,
+			columnId: c.columnId as number,
+			position: c.position as string,
+			version: c.version as number,
+			status: statusOf.get(c.columnId as number) ?? '?',
+			dueDate: (c.dueDate as string | null) ?? null
+		}))
+		.sort((a, b) => order.get(a.columnId)! - order.get(b.columnId)!);
 	return {
 		id,
 		title: board.title as string,
