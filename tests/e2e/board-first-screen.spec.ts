@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openBoardNamed, signedInPage } from './helpers';
 
-// The server renders a column's first twelve cards; the browser renders the rest as soon as the
-// page starts. Without JavaScript, a link asks for the whole columns, which the server then
-// renders in full. The cards are added to the NGO's own board, which no other spec reads.
+// The board sends a column's first twelve cards; the rest come as one scrolls towards the end of
+// the column. Without JavaScript, the same link asks for them. The cards are added to the NGO's
+// own board, which no other spec reads.
 
 const BOARD = 'Fundacja Edukacji Pozaformalnej – projekty 2026';
 const COLUMN = 'Zagrożone';
@@ -11,11 +11,12 @@ const ADDED = 15;
 
 const column = (page: Page) => page.getByRole('list', { name: COLUMN, exact: true });
 
-test('a long column: twelve cards from the server, all of them once the page runs, and a link without JavaScript', async ({
+test('a long column: twelve cards at first, the rest as one scrolls down, and a link without JavaScript', async ({
 	browser,
 	baseURL
 }) => {
 	const page = await signedInPage(browser, 'ngo@torun.example');
+	await page.setViewportSize({ width: 1440, height: 900 });
 	await openBoardNamed(page, BOARD);
 	await page.waitForURL(/\/boards\/\d+$/);
 	const board = new URL(page.url()).pathname;
@@ -33,19 +34,24 @@ test('a long column: twelve cards from the server, all of them once the page run
 	}
 	const all = before + ADDED;
 
-	// The server's answer: twelve tiles in the column, and a link to the rest.
+	// The server's answer: twelve tiles in the column, the page's data no more, and a link.
 	const html = await (await page.request.get(board)).text();
 	const section = html.slice(html.indexOf(`id="${columnId}"`));
 	const tilesInColumn =
 		section.slice(0, section.indexOf('</section>')).split('<li class="tile').length - 1;
 	expect(tilesInColumn).toBe(12);
+	expect(html).toContain(`Pokaż więcej kart (jeszcze ${all - 12})`);
+	expect(html).not.toContain('Długa kolumna 15');
 
-	// With JavaScript: every card of the column, and no link.
+	// In the browser: scrolled to the column's end, all of them.
 	await page.reload();
+	await column(page).locator(':scope > li').last().scrollIntoViewIfNeeded();
 	await expect(column(page).locator(':scope > li')).toHaveCount(all);
 	await expect(page.getByRole('link', { name: /Pokaż więcej kart/ })).toHaveCount(0);
+	// The longer column stays after a reload, as the address now asks for it.
+	expect(new URL(page.url()).searchParams.get('per')).toBe('62');
 
-	// Without JavaScript: twelve, and the link shows them all.
+	// Without JavaScript: twelve, and the link shows the rest.
 	const plain = await browser.newContext({ javaScriptEnabled: false });
 	await plain.addCookies(await page.context().cookies());
 	const noScript = await plain.newPage();

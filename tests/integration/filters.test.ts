@@ -107,13 +107,15 @@ describe('the archive', () => {
 describe('my work', () => {
 	it('lists the cards of my organisations and those assigned to me, overdue first', async () => {
 		const all = parseCardFilters(new URLSearchParams(''));
-		const mine = await getMyWork(t.db, dept, all);
+		const mine = (await getMyWork(t.db, dept, all)).rows;
 		expect(mine[0]!.title).toBe('Warsztaty 100% dla seniorów');
 		expect(mine.map((c) => c.title)).toHaveLength(4);
-		expect((await getMyWork(t.db, ngo, all)).map((c) => c.title)).toEqual([
+		expect((await getMyWork(t.db, ngo, all)).rows.map((c) => c.title)).toEqual([
 			'Warsztaty 100% dla seniorów'
 		]);
-		const sorted = await getMyWork(t.db, dept, parseCardFilters(new URLSearchParams('sort=title')));
+		const sorted = (
+			await getMyWork(t.db, dept, parseCardFilters(new URLSearchParams('sort=title')))
+		).rows;
 		expect(sorted.map((c) => c.title)).toEqual(
 			[...sorted.map((c) => c.title)].sort((a, b) => a.localeCompare(b))
 		);

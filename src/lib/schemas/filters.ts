@@ -5,8 +5,15 @@ import { z } from './zod';
 // that cannot be read simply does not filter.
 
 export const DUE_FILTERS = ['overdue', 'week', 'none'] as const;
-export const PER_COLUMN = 100;
-export const LIST_ROWS = 300;
+/**
+ * How many cards of each column the board sends at first, and a list its rows: the first screen
+ * and a little more. The rest come in steps as someone scrolls towards them (LoadMore), so a
+ * 200-card board costs the server, the wire and the browser what its first screen needs.
+ */
+export const PER_COLUMN = 12;
+export const MORE_PER_COLUMN = 50;
+export const LIST_ROWS = 50;
+export const MORE_ROWS = 200;
 export const SORTS = ['position', 'title', 'due', 'priority', 'column', 'updated'] as const;
 
 const id = z

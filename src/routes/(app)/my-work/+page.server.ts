@@ -1,4 +1,3 @@
-import { comparePolish } from '$lib/domain/names';
 import { parseCardFilters } from '$lib/schemas/filters';
 import { getMyWork } from '$lib/server/cards/lists';
 import { db } from '$lib/server/db/app';
@@ -9,19 +8,19 @@ import { requireUser } from '$lib/server/auth/guard';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = { ...parseCardFilters(url.searchParams), view: 'list' as const };
-	const [cards, memberships, goals] = await Promise.all([
+	const [work, memberships, goals] = await Promise.all([
 		getMyWork(db(), requireUser(locals), filters),
 		listMemberships(db(), requireUser(locals).id),
 		listCurrentGoals(db())
 	]);
-	const labels = [...new Set(cards.flatMap((c) => c.labels))].sort(comparePolish);
 	return {
 		// The labels are offered as filters above; the rows do not carry them to the page.
-		cards: cards.map((card) => {
+		cards: work.rows.map((card) => {
 			const { labels, ...row } = card;
 			void labels;
 			return row;
 		}),
+		total: work.total,
 		filters,
 		goals: goals.map(({ id, parentId, level, code, title, position, strategyTitle }) => ({
 			id,
@@ -33,6 +32,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			strategyTitle
 		})),
 		orgs: memberships.map(({ id, name, shortName }) => ({ id, name, shortName })),
-		labels
+		labels: work.labels
 	};
 };
