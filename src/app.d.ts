@@ -11,6 +11,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: ValidSession | null;
+			/** How many of the person's notifications are unread, read with the session. */
+			unread: number;
 			locale: 'pl' | 'en';
 			/** The colour theme chosen on this device (its cookie), `system` when none. */
 			theme: 'light' | 'dark' | 'system';

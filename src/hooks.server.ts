@@ -104,11 +104,13 @@ const session: Handle = async ({ event, resolve }) => {
 	const token = readSessionCookie(event.cookies, event.url);
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.unread = 0;
 	if (token) {
 		const result = await validateSessionToken(db(), token);
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
+			event.locals.unread = result.unread;
 			setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);

@@ -1,9 +1,8 @@
-import { db } from '$lib/server/db/app';
-import { unreadCount } from '$lib/server/notifications/service';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, depends }) => {
-	// Reloaded when this person's notifications change (read on their page).
+export const load: LayoutServerLoad = ({ locals, depends }) => {
+	// Reloaded when this person's notifications change (read on their page): the count comes
+	// with the session, which each request reads anew.
 	depends('app:notifications');
 	return {
 		user: locals.user && {
@@ -12,7 +11,7 @@ export const load: LayoutServerLoad = async ({ locals, depends }) => {
 			email: locals.user.email,
 			role: locals.user.role
 		},
-		unread: locals.user ? await unreadCount(db(), locals.user.id) : 0,
+		unread: locals.unread,
 		locale: locals.locale,
 		theme: locals.theme
 	};

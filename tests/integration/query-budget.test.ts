@@ -38,15 +38,18 @@ const LARGE = 200;
 const BUDGET = {
 	session: 1,
 	unread: 1,
-	boardCoordinator: 8,
-	boardMember: 8,
-	boardPartner: 9,
+	// The filters' options in one statement (they were three), and no separate count of each
+	// column's cards when no filter narrows them (the tiles count them).
+	boardCoordinator: 5,
+	boardMember: 5,
+	boardPartner: 6,
 	// The card checked once (it was checked again for its reports, report form and move targets:
 	// 19 then), one for the edition notice (the goal's successor) and one for the erased people the
 	// history shows under their pseudonyms, and one for the names of the columns and goals the
 	// history refers to by id.
 	cardDialog: 14,
-	myWork: 2,
+	// The labels to filter by are read apart: the rows are the first screen's only.
+	myWork: 3,
 	goalProgress: 4,
 	dashboard: 7,
 	publicPage: 6,
@@ -59,6 +62,9 @@ const BUDGET = {
 };
 
 type Load = keyof typeof BUDGET;
+
+/** Every tile of every column, so the count is taken on all the board's cards. */
+const ALL_TILES = new URLSearchParams('per=5000');
 
 let t: TestDatabase;
 let db: Db;
@@ -74,9 +80,9 @@ let author: Viewer;
 const loads: Record<Load, () => Promise<unknown>> = {
 	session: () => validateSessionToken(db, token),
 	unread: () => unreadCount(db, board.coordinator.id),
-	boardCoordinator: () => boardPage(db, board.coordinator, board.id, new URLSearchParams()),
-	boardMember: () => boardPage(db, board.member, board.id, new URLSearchParams()),
-	boardPartner: () => boardPage(db, board.partner, board.id, new URLSearchParams()),
+	boardCoordinator: () => boardPage(db, board.coordinator, board.id, ALL_TILES),
+	boardMember: () => boardPage(db, board.member, board.id, ALL_TILES),
+	boardPartner: () => boardPage(db, board.partner, board.id, ALL_TILES),
 	cardDialog: () => cardDialog(db, board.coordinator, board.id, cardId),
 	myWork: () =>
 		getMyWork(db, board.member, { ...parseCardFilters(new URLSearchParams()), view: 'list' }),
@@ -145,7 +151,7 @@ afterAll(async () => {
 
 describe('query-count budget of the main loads', () => {
 	it('loads the cards it is counted on', async () => {
-		const page = await boardPage(db, board.coordinator, board.id, new URLSearchParams());
+		const page = await boardPage(db, board.coordinator, board.id, ALL_TILES);
 		expect(page.tiles.length).toBeGreaterThanOrEqual(LARGE - 4);
 		const dialog = await cardDialog(db, board.coordinator, board.id, cardId);
 		expect(dialog.comments).toHaveLength(40);
@@ -153,7 +159,7 @@ describe('query-count budget of the main loads', () => {
 			...parseCardFilters(new URLSearchParams()),
 			view: 'list'
 		});
-		expect(work.length).toBeGreaterThan(SMALL);
+		expect(work.rows.length).toBeGreaterThan(SMALL);
 	});
 
 	it.each(Object.keys(BUDGET) as Load[])('%s: as many statements at 200 cards as at 10', (name) => {

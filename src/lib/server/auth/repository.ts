@@ -62,7 +62,10 @@ export async function insertSession(
 	await db.insertInto('session').values(session).execute();
 }
 
-/** The session with its person and their memberships, in one statement. */
+/**
+ * The session with its person, their memberships and how many of their notifications are
+ * unread (the bell on every page), in one statement.
+ */
 export function findSessionWithUser(db: Db, sessionId: string) {
 	return db
 		.selectFrom('session')
@@ -83,7 +86,14 @@ export function findSessionWithUser(db: Db, sessionId: string) {
 						.selectFrom('membership')
 						.select(['membership.organizationId', 'membership.role'])
 						.whereRef('membership.userId', '=', 'user.id')
-				).as('memberships')
+				).as('memberships'),
+			(eb) =>
+				eb
+					.selectFrom('notification')
+					.select((n) => n.fn.countAll<string>().as('n'))
+					.whereRef('notification.userId', '=', 'user.id')
+					.where('notification.readAt', 'is', null)
+					.as('unread')
 		])
 		.where('session.id', '=', sessionId)
 		.executeTakeFirst();

@@ -63,7 +63,7 @@ export async function createSession(db: Db, token: string, userId: number): Prom
 export async function validateSessionToken(
 	db: Db,
 	token: string
-): Promise<{ session: ValidSession; user: SessionUser } | null> {
+): Promise<{ session: ValidSession; user: SessionUser; unread: number } | null> {
 	const sessionId = sessionIdFromToken(token);
 	const row = await repo.findSessionWithUser(db, sessionId);
 	if (!row) return null;
@@ -93,7 +93,8 @@ export async function validateSessionToken(
 			role: row.role,
 			locale: row.locale,
 			orgs: new Map(row.memberships.map((m) => [m.organizationId, m.role]))
-		}
+		},
+		unread: Number(row.unread ?? 0)
 	};
 }
 

@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
 import { visible, type Viewer } from '../auth/policy';
 import type { Db } from '../db';
 import { withLead } from '../db/pieces';
+import type { Database } from '../db/schema';
 import { cardMatches } from './filters-repository';
 import { listAssignees } from './repository';
 
@@ -164,36 +166,42 @@ export async function listBoardTiles(
 		.execute();
 }
 
+/** Whether a card is "mine": assigned to me, or led or partnered by one of my organisations. */
+function isMine(viewer: Viewer) {
+	const orgIds = [...viewer.orgs.keys()];
+	return (eb: ExpressionBuilder<Database, 'card'>) =>
+		eb.or([
+			eb.exists(
+				eb
+					.selectFrom('cardAssignee as mine')
+					.select(sql`1`.as('one'))
+					.whereRef('mine.cardId', '=', 'card.id')
+					.where('mine.userId', '=', viewer.id)
+			),
+			...(orgIds.length
+				? [
+						eb.exists(
+							eb
+								.selectFrom('cardOrganization as ours')
+								.select(sql`1`.as('one'))
+								.whereRef('ours.cardId', '=', 'card.id')
+								.where('ours.organizationId', 'in', orgIds)
+						)
+					]
+				: [])
+		]);
+}
+
 /**
  * "My work": cards assigned to me or led or partnered by my organisations, on every board,
- * overdue first, then by due date.
+ * overdue first, then by due date; the first `filters.rows` of them, each row with how many
+ * match in all.
  */
 export async function listMyWork(db: Db, viewer: Viewer, filters: CardFilters) {
-	const orgIds = [...viewer.orgs.keys()];
 	const mine = cardRows(db, viewer, filters)
-		.where((eb) =>
-			eb.or([
-				eb.exists(
-					eb
-						.selectFrom('cardAssignee as mine')
-						.select(sql`1`.as('one'))
-						.whereRef('mine.cardId', '=', 'card.id')
-						.where('mine.userId', '=', viewer.id)
-				),
-				...(orgIds.length
-					? [
-							eb.exists(
-								eb
-									.selectFrom('cardOrganization as ours')
-									.select(sql`1`.as('one'))
-									.whereRef('ours.cardId', '=', 'card.id')
-									.where('ours.organizationId', 'in', orgIds)
-							)
-						]
-					: [])
-			])
-		)
-		.limit(500);
+		.where(isMine(viewer))
+		.select(sql<number>`(count(*) over ())::int`.as('total'))
+		.limit(filters.rows);
 	const ordered =
 		filters.sort === 'position'
 			? mine
@@ -204,6 +212,19 @@ export async function listMyWork(db: Db, viewer: Viewer, filters: CardFilters) {
 					.orderBy('card.id')
 			: sorted(mine, filters);
 	return withAssignees(db, await ordered.execute());
+}
+
+/** The labels on my live cards, whatever the filters: what "my work" offers to filter by. */
+export async function listMyWorkLabels(db: Db, viewer: Viewer) {
+	const rows = await db
+		.selectFrom('card')
+		.select(sql<string>`unnest(card.labels)`.as('label'))
+		.distinct()
+		.where('card.archivedAt', 'is', null)
+		.where(visible.card(viewer))
+		.where(isMine(viewer))
+		.execute();
+	return rows.map((r) => r.label);
 }
 
 /** How many live cards each column holds that the viewer may see, whatever the filters. */
@@ -219,7 +240,10 @@ export async function countByColumn(db: Db, boardId: number, viewer: Viewer) {
 	return new Map(rows.map((r) => [r.columnId, Number(r.n)]));
 }
 
-/** What the filters of a board offer: the organisations, people and labels on its visible cards. */
+/**
+ * What the filters of a board offer: the organisations, people and labels on its visible cards,
+ * in one statement (each list a JSON array), as every board page asks for them.
+ */
 export async function filterOptions(db: Db, boardId: number, viewer: Viewer) {
 	const visibleHere = db
 		.selectFrom('card')
@@ -227,30 +251,39 @@ export async function filterOptions(db: Db, boardId: number, viewer: Viewer) {
 		.where('card.boardId', '=', boardId)
 		.where('card.archivedAt', 'is', null)
 		.where(visible.card(viewer));
-	const [orgs, people, labels] = await Promise.all([
-		db
-			.selectFrom('cardOrganization')
-			.innerJoin('organization', 'organization.id', 'cardOrganization.organizationId')
-			.select(['organization.id', 'organization.name', 'organization.shortName'])
-			.distinct()
-			.where('cardOrganization.cardId', 'in', visibleHere)
-			.orderBy('organization.name')
-			.execute(),
-		db
-			.selectFrom('cardAssignee')
-			.innerJoin('user', 'user.id', 'cardAssignee.userId')
-			.select(['user.id', 'user.name'])
-			.distinct()
-			.where('cardAssignee.cardId', 'in', visibleHere)
-			.orderBy('user.name')
-			.execute(),
-		db
-			.selectFrom('card')
-			.select(sql<string>`unnest(card.labels)`.as('label'))
-			.distinct()
-			.where('card.id', 'in', visibleHere)
-			.orderBy('label')
-			.execute()
-	]);
-	return { orgs, people, labels: labels.map((l) => l.label) };
+	const options = await db
+		.selectNoFrom((eb) => [
+			jsonArrayFrom(
+				eb
+					.selectFrom('cardOrganization')
+					.innerJoin('organization', 'organization.id', 'cardOrganization.organizationId')
+					.select(['organization.id', 'organization.name', 'organization.shortName'])
+					.distinct()
+					.where('cardOrganization.cardId', 'in', visibleHere)
+					.orderBy('organization.name')
+			).as('orgs'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('cardAssignee')
+					.innerJoin('user', 'user.id', 'cardAssignee.userId')
+					.select(['user.id', 'user.name'])
+					.distinct()
+					.where('cardAssignee.cardId', 'in', visibleHere)
+					.orderBy('user.name')
+			).as('people'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('card')
+					.select(sql<string>`unnest(card.labels)`.as('label'))
+					.distinct()
+					.where('card.id', 'in', visibleHere)
+					.orderBy('label')
+			).as('labels')
+		])
+		.executeTakeFirstOrThrow();
+	return {
+		orgs: options.orgs,
+		people: options.people,
+		labels: options.labels.map((l) => l.label)
+	};
 }

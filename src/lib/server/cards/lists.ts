@@ -1,4 +1,5 @@
-import { cardFilterSchema, type CardFilters } from '$lib/schemas/filters';
+import { comparePolish } from '$lib/domain/names';
+import { cardFilterSchema, isFiltered, type CardFilters } from '$lib/schemas/filters';
 import { can, loadViewer, type Actor } from '../auth/policy';
 import { boardFor } from '../boards/service';
 import * as boards from '../boards/repository';
@@ -21,15 +22,18 @@ export async function getBoard(
 	const viewer = await loadViewer(db, actor);
 	const board = await boardFor(db, viewer, boardId);
 	const list = filters.view === 'list';
-	const [columns, counts, tiles, rows, filterOptions] = await Promise.all([
+	// Unfiltered, the board's tiles count each column's visible cards themselves.
+	const countsApart = list || isFiltered(filters);
+	const [columns, counted, tiles, rows, filterOptions] = await Promise.all([
 		boards.listColumns(db, boardId),
-		cards.countByColumn(db, boardId, viewer),
+		countsApart ? cards.countByColumn(db, boardId, viewer) : null,
 		list ? [] : cards.listBoardTiles(db, boardId, viewer, filters),
 		list ? cards.listBoardRows(db, boardId, viewer, filters) : [],
 		cards.filterOptions(db, boardId, viewer)
 	]);
 	// How many cards of each column the filters select (a column sends its first `per` only).
 	const matching = new Map(tiles.map((t) => [t.columnId, t.matching]));
+	const counts = counted ?? matching;
 	return {
 		board,
 		columns: columns.map((c) => ({
@@ -45,8 +49,19 @@ export async function getBoard(
 	};
 }
 
-/** Cards assigned to the viewer or to their organisations, on every board they may see. */
+/**
+ * Cards assigned to the viewer or to their organisations, on every board they may see: the first
+ * rows the filters select, how many they select in all, and the labels to filter by.
+ */
 export async function getMyWork(db: Db, actor: Actor, filters: CardFilters) {
 	const viewer = await loadViewer(db, actor);
-	return cards.listMyWork(db, viewer, filters);
+	const [rows, labels] = await Promise.all([
+		cards.listMyWork(db, viewer, filters),
+		cards.listMyWorkLabels(db, viewer)
+	]);
+	return {
+		rows: rows.map(({ total, ...row }) => (void total, row)),
+		total: rows[0]?.total ?? 0,
+		labels: labels.sort(comparePolish)
+	};
 }
