@@ -16,6 +16,8 @@ async function openCard(page: Page) {
 test('a report goes from the NGO partner through a return to acceptance, and the public page follows live', async ({
 	browser
 }) => {
+	// Four people and a dozen pages: more than a single page's default time on a busy machine.
+	test.setTimeout(120_000);
 	const as = (email: string) => signedInPage(browser, email);
 
 	// The coordinator gives the card's operational goal an indicator.
