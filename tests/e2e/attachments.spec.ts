@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { openBoardNamed, signedInPage } from './helpers';
+
+// A file attached with the picker appears on the card at once for another person looking at it,
+// who downloads it as it was sent. The limits, checks and access rules are in
+// tests/integration/attachments.test.ts.
+
+const BOARD = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
+const CARD = 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026';
+const PDF = Buffer.from(
+	'%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'
+);
+
+async function openCard(page: Page) {
+	await openBoardNamed(page, BOARD);
+	await page.getByRole('link', { name: CARD }).click();
+	const dialog = page.getByRole('dialog', { name: CARD });
+	await expect(dialog).toBeVisible();
+	return dialog;
+}
+
+test('a PDF attached with the picker shows live for a partner, who downloads it', async ({
+	browser
+}) => {
+	const lead = await signedInPage(browser, 'wydzial@torun.example');
+	const partner = await signedInPage(browser, 'ngo@torun.example');
+	const mine = await openCard(lead);
+	const theirs = await openCard(partner);
+	const name = `Program szkolenia ${Date.now()}.pdf`;
+
+	const chooser = lead.waitForEvent('filechooser');
+	await mine.getByRole('button', { name: 'Dołącz plik' }).click();
+	await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+	await expect(mine.getByRole('link', { name, exact: true })).toBeVisible();
+	await expect(mine.getByTestId('attachments')).toContainText('Dokument PDF');
+
+	// The partner's open dialog gets it without a reload.
+	const link = theirs.getByRole('link', { name, exact: true });
+	await expect(link).toBeVisible();
+	const downloading = partner.waitForEvent('download');
+	await link.click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe(name);
+	expect(await readFile((await download.path())!)).toEqual(PDF);
+});
