@@ -43,4 +43,25 @@ test('a PDF attached with the picker shows live for a partner, who downloads it'
 	const download = await downloading;
 	expect(download.suggestedFilename()).toBe(name);
 	expect(await readFile((await download.path())!)).toEqual(PDF);
+
+	// The production server streams a file past the forms' 512 kB body limit, and refuses one
+	// over MAX_UPLOAD_MB (25) with 413 and the limit.
+	const url = new URL(lead.url());
+	const send = (body: Buffer, fileName: string) =>
+		lead.request.post(`${url.pathname}/attachments`, {
+			data: body,
+			headers: {
+				origin: url.origin,
+				accept: 'application/json',
+				'content-type': 'application/octet-stream',
+				'x-file-name': encodeURIComponent(fileName)
+			}
+		});
+	const big = await send(Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024)]), 'duży.pdf');
+	expect(big.status()).toBe(201);
+	const huge = await send(Buffer.concat([PDF, Buffer.alloc(26 * 1024 * 1024)]), 'za-duży.pdf');
+	expect(huge.status()).toBe(413);
+	expect(((await huge.json()) as { message: string }).message).toContain('25 MB');
+	await expect(theirs.getByRole('link', { name: 'duży.pdf', exact: true })).toBeVisible();
+	await expect(theirs.getByRole('link', { name: 'za-duży.pdf', exact: true })).toHaveCount(0);
 });
