@@ -11,6 +11,9 @@ export function contentDisposition(kind: 'attachment' | 'inline', name: string):
 	const ascii = name
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
+		// Ł has no decomposition: the one Polish letter NFKD leaves as it is.
+		.replace(/ł/g, 'l')
+		.replace(/Ł/g, 'L')
 		.replace(/[^\x20-\x7e]/g, '_')
 		.replace(/["\\%]/g, '_');
 	return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
