@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/server/attachments/service';
 import { sweepOrphanFiles } from '../../src/lib/server/attachments/sweep';
 import { DirectoryStore } from '../../src/lib/server/files/store';
+import { historyLine } from '../../src/lib/events/describe';
 import { POST as upload } from '../../src/routes/(app)/boards/[id]/(board)/cards/[cardId]/attachments/+server';
 import { GET as download } from '../../src/routes/(app)/files/[key]/+server';
 import { GET as thumbnail } from '../../src/routes/(app)/files/[key]/thumbnail/+server';
@@ -176,6 +177,10 @@ describe('attaching a file to a card', () => {
 			.where('cardId', '=', card.id)
 			.execute();
 		expect(events.map((e) => e.type)).toEqual(['attachment.added', 'attachment.added']);
+		// The card's history names the file.
+		expect(events.map((e) => historyLine(e))).toEqual(
+			expect.arrayContaining([expect.stringContaining('„zdjęcie.png”')])
+		);
 	});
 
 	it('downloads the file as it was sent, as an attachment, nosniff', async () => {
