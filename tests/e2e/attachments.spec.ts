@@ -44,6 +44,21 @@ test('a PDF attached with the picker shows live for a partner, who downloads it'
 	expect(download.suggestedFilename()).toBe(name);
 	expect(await readFile((await download.path())!)).toEqual(PDF);
 
+	// A PNG dropped on the card is attached too, and shows as a thumbnail on both screens.
+	const png = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWNQTX6NFTEMLQkADGRcwdaAzYUAAAAASUVORK5CYII=',
+		'base64'
+	);
+	await mine.getByTestId('attachments').evaluate(
+		(section, bytes) => {
+			const data = new DataTransfer();
+			data.items.add(new File([new Uint8Array(bytes)], 'kropka.png', { type: 'image/png' }));
+			section.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true }));
+		},
+		[...png]
+	);
+	await expect(theirs.getByRole('img', { name: 'Otwórz kropka.png' })).toBeVisible();
+
 	// The production server streams a file past the forms' 512 kB body limit, and refuses one
 	// over MAX_UPLOAD_MB (25) with 413 and the limit.
 	const url = new URL(lead.url());
