@@ -53,7 +53,17 @@ function track(req, res) {
 	});
 }
 
+// An attachment's upload (src/lib/server/attachments/upload.ts) is read by its route as a stream
+// and held to MAX_UPLOAD_MB there: without its content type, adapter-node leaves its body unread
+// instead of refusing it past BODY_SIZE_LIMIT. Any other request keeps the limit.
+const UPLOAD_PATH = /^\/boards\/\d+\/cards\/\d+\/attachments\/?$/;
+function streamUpload(req) {
+	if (req.method !== 'POST' || !UPLOAD_PATH.test((req.url ?? '').split('?')[0])) return;
+	delete req.headers['content-type'];
+}
+
 const server = http.createServer((req, res) => {
+	streamUpload(req);
 	for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
 	// Pages, __data.json, JSON and CSV leave gzipped or in brotli, as the client accepts (a 200-card
 	// board page: 320 kB as it is, under 30 kB compressed); static files carry their own.

@@ -8,6 +8,10 @@ declare global {
 			/** The status the answer is sent with, where it differs from the thrown one (503). */
 			status?: number;
 		}
+		interface Platform {
+			/** adapter-node's request, for an upload streamed past its body limit (server.js). */
+			req?: import('node:http').IncomingMessage;
+		}
 		interface Locals {
 			user: SessionUser | null;
 			session: ValidSession | null;

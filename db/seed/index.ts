@@ -3,7 +3,9 @@ import { hashPassword } from '../../src/lib/server/auth/password';
 import type { Db } from '../../src/lib/server/db';
 import type { Database, GoalLevel } from '../../src/lib/server/db/schema';
 import { recordEvent } from '../../src/lib/server/events/repository';
+import type { FileStore } from '../../src/lib/server/files/store';
 import { insertDemoActivity } from './activity';
+import { insertDemoAttachments } from './attachments';
 import { insertDemoBoards } from './boards';
 import { EDITION_MAPPING } from './mappings';
 import { ORGANIZATIONS } from './organizations';
@@ -35,7 +37,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDatabase(
 	db: Db,
-	options: { demo: boolean }
+	options: { demo: boolean; files?: FileStore }
 ): Promise<{ created: boolean }> {
 	return db.transaction().execute(async (trx) => {
 		const organizations = await insertOrganizations(trx);
@@ -49,6 +51,9 @@ export async function seedDatabase(
 			: { boards: 0, cards: 0 };
 		// Reports, comments and notices on the demo cards, only on boards this run inserted.
 		if (boards > 0) await insertDemoActivity(trx, today);
+		// Files on a few demo cards, where there is a file store to put them in (the app's; tests
+		// seed without one).
+		if (boards > 0 && options.files) await insertDemoAttachments(trx, options.files);
 		const created = organizations + strategies.created.length + mappings + users + boards > 0;
 		if (created) {
 			await recordEvent(trx, {

@@ -47,9 +47,15 @@ export const EVENT_CATALOGUE = {
 		entity: 'card',
 		payload: z.strictObject({ before: z.array(named), after: z.array(named) })
 	},
+	'card.cover_changed': {
+		entity: 'card',
+		payload: z.strictObject({ attachmentId: id.nullable(), name: text.nullable() })
+	},
 	'comment.created': { entity: 'comment', payload: none },
 	'comment.edited': { entity: 'comment', payload: none },
 	'comment.deleted': { entity: 'comment', payload: none },
+	'attachment.added': { entity: 'attachment', payload: z.strictObject({ name: text }) },
+	'attachment.removed': { entity: 'attachment', payload: z.strictObject({ name: text }) },
 	'report.saved': { entity: 'activity_report', payload: none },
 	'report.submitted': { entity: 'activity_report', payload: none },
 	'report.accepted': { entity: 'activity_report', payload: none },
@@ -208,9 +214,15 @@ export function typedEvent<E extends { type: string; payload: unknown }>(
 		: null;
 }
 
-/** Events that change nothing a board shows (its dialog follows a card's comments). */
+/**
+ * Events that change nothing a board shows (its dialog follows a card's comments and files).
+ * The tiles do not show a cover yet: once they do, `card.cover_changed` leaves this list.
+ */
 export const OFF_BOARD: ReadonlySet<string> = new Set<EventType>([
 	'comment.created',
 	'comment.edited',
-	'comment.deleted'
+	'comment.deleted',
+	'attachment.added',
+	'attachment.removed',
+	'card.cover_changed'
 ]);

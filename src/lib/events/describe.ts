@@ -213,6 +213,11 @@ export function eventDetails(raw: RawEvent, names: EventNames = NO_NAMES): strin
 			return organizations(event.payload);
 		case 'card.assignees_changed':
 			return pair(m.words_assignees(), list(event.payload.before), list(event.payload.after));
+		case 'attachment.added':
+		case 'attachment.removed':
+			return quoted(event.payload.name);
+		case 'card.cover_changed':
+			return event.payload.name ? quoted(event.payload.name) : '';
 		case 'report.returned':
 			return m.words_reason({ reason: clip(event.payload.reason) });
 		case 'column.created': {

@@ -16,6 +16,15 @@ const schema = z
 			.optional()
 			.or(z.literal('').transform(() => undefined)),
 		DATA_DIR: z.string().min(1).default('./data'),
+		/** Where attached files are kept; unset: `files` under DATA_DIR. */
+		FILES_DIR: z
+			.string()
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		/** The largest file one may attach, in megabytes. */
+		MAX_UPLOAD_MB: z.coerce.number().positive().max(10_000).default(25),
+		/** How much attached files one organisation may keep, in megabytes; 0: no limit. */
+		ORG_QUOTA_MB: z.coerce.number().min(0).default(2048),
 		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 		SEED_DEMO: booleanString,
 		ORIGIN: z.url().optional(),

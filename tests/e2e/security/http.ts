@@ -52,11 +52,12 @@ export async function request(
 	baseURL: string,
 	session: Session,
 	path: string,
-	form?: Record<string, string>
+	form?: Record<string, string>,
+	method?: string
 ): Promise<Answer> {
 	const abort = new AbortController();
 	const res = await fetch(baseURL + path, {
-		method: form ? 'POST' : 'GET',
+		method: method ?? (form ? 'POST' : 'GET'),
 		body: form ? new URLSearchParams(form) : undefined,
 		headers: {
 			cookie: session.cookie,

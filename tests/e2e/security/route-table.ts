@@ -46,6 +46,7 @@ const goal = (r: Resources) => `/goals/${r.goalId}`;
 const user = (r: Resources) => `/admin/users/${r.adminId}`;
 const STALE = '999999';
 const NONE = '999999999';
+const NO_FILE = '00000000-0000-4000-8000-000000000000';
 
 /** wydzial@ manages the board and leads the card, ngo@ partners it, powiat@ sees neither. */
 const editCard = by('409', '409', '409', '403', '404', '303 login');
@@ -113,6 +114,12 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/organizations', who: 'who may edit the card', path: card, form: () => ({ version: STALE, leadId: NONE }), expect: editCard },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/assignees', who: 'who may edit the card', path: card, form: () => ({ version: STALE }), expect: editCard },
 	{ route: '/boards/[id]/cards/[cardId]', op: '?/preview', who: 'who sees the card (writes nothing)', path: card, form: () => ({ kind: 'comment', text: '**Polityka tras** @[Nikt](user:999999999)' }), expect: by('200', '200', '200', '200', '404', '303 login') },
+	// An empty upload is refused (400) once the card is known to be attachable, so nothing is stored.
+	{ route: '/boards/[id]/cards/[cardId]/attachments', op: 'POST', who: 'who may move the card', path: (r) => `${card(r)}/attachments`, expect: by('400', '400', '400', '400', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]', op: '?/removeAttachment', who: 'who may move the card', path: card, form: () => ({ attachmentId: NONE }), expect: by('404', '404', '404', '404', '404', '303 login') },
+	{ route: '/boards/[id]/cards/[cardId]', op: '?/cover', who: 'who may edit the card', path: card, form: () => ({ attachmentId: NONE }), expect: by('404', '404', '404', '403', '404', '303 login') },
+	{ route: '/files/[key]', op: 'GET', who: 'who sees the file\u2019s card', path: () => `/files/${NO_FILE}`, expect: signedIn('404') },
+	{ route: '/files/[key]/thumbnail', op: 'GET', who: 'who sees the file\u2019s card', path: () => `/files/${NO_FILE}/thumbnail`, expect: signedIn('404') },
 	{ route: '/boards/[id]/cards/[cardId]/comments', op: 'GET', who: 'who sees the board: on to the card, which decides', path: comments, expect: by('303', '303', '303', '303', '404', '303 login') },
 	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/add', who: 'who may move the card', path: comments, form: () => ({ body: 'Polityka tras: @[Nikt](user:999999999)' }), expect: by('400', '400', '400', '400', '404', '303 login') },
 	{ route: '/boards/[id]/cards/[cardId]/comments', op: '?/edit', who: 'the comment\u2019s author', path: comments, form: () => ({ commentId: NONE, body: 'Polityka tras' }), expect: by('404', '404', '404', '404', '404', '303 login') },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../../db/seed/users';
 import { isDatabaseEmpty, seedDatabase } from '../../../../db/seed';
 import { env } from '../env';
+import { fileStore } from '../files/store';
 import { connectPostgres, openEmbedded, type DatabaseHandle, type Db } from '.';
 import { migrateToLatest } from './migrate';
 
@@ -25,7 +26,7 @@ async function open(): Promise<DatabaseHandle> {
 		// Demo accounts only in the embedded (demo) database, or where explicitly asked for.
 		const demo = handle.kind === 'embedded' || config.SEED_DEMO;
 		if (await isDatabaseEmpty(handle.db)) {
-			await seedDatabase(handle.db, { demo });
+			await seedDatabase(handle.db, { demo, files: fileStore() });
 			console.log(`Seeded the strategies and organisations${demo ? ' and demo accounts' : ''}.`);
 		}
 		if (demo) printDemoAccounts();

@@ -142,6 +142,25 @@ export interface CardTable {
 	createdBy: number | null;
 	createdAt: Generated<Date>;
 	updatedAt: Generated<Date>;
+	/** An image attachment of the card shown as its cover, or none. */
+	coverAttachmentId: Generated<number | null>;
+}
+
+/** A file on a card: its bytes are in the file store under `key` (src/lib/server/files/). */
+export interface AttachmentTable {
+	id: Generated<number>;
+	key: string;
+	cardId: number;
+	/** Whose quota it counts against. */
+	organizationId: number | null;
+	uploaderId: number | null;
+	name: string;
+	mime: string;
+	size: number;
+	width: number | null;
+	height: number | null;
+	hasThumbnail: Generated<boolean>;
+	createdAt: Generated<Date>;
 }
 
 export interface CardOrganizationTable {
@@ -273,6 +292,7 @@ export interface Database {
 	cardOrganization: CardOrganizationTable;
 	cardAssignee: CardAssigneeTable;
 	comment: CommentTable;
+	attachment: AttachmentTable;
 	event: EventTable;
 	notification: NotificationTable;
 	indicator: IndicatorTable;

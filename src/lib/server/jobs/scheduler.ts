@@ -1,4 +1,6 @@
+import { sweepOrphanFiles } from '../attachments/sweep';
 import type { Db } from '../db';
+import { fileStore } from '../files/store';
 import { sweepDueNotifications } from '../notifications/due';
 import { RETENTION_SWEEP_MS, sweepRetention } from '../retention';
 
@@ -17,7 +19,13 @@ export const JOBS: readonly Job[] = [
 	// Cards falling due: their people are notified.
 	{ name: 'Due-date notifications', everyMs: 15 * 60_000, run: (db) => sweepDueNotifications(db) },
 	// Personal data past its time (GDPR storage limitation).
-	{ name: 'Retention sweep', everyMs: RETENTION_SWEEP_MS, run: (db) => sweepRetention(db) }
+	{ name: 'Retention sweep', everyMs: RETENTION_SWEEP_MS, run: (db) => sweepRetention(db) },
+	// Files no attachment records (an upload cut off mid-way, a removal whose delete failed).
+	{
+		name: 'Orphan file sweep',
+		everyMs: 60 * 60_000,
+		run: (db) => sweepOrphanFiles(db, fileStore())
+	}
 ];
 
 export function startJobs(db: () => Db, jobs: readonly Job[] = JOBS) {

@@ -1,3 +1,4 @@
+import { listAttachments } from '../attachments/service';
 import { historyNames } from '../audit/service';
 import type { Actor } from '../auth/policy';
 import { listComments, mentionable } from '../comments/service';
@@ -20,7 +21,7 @@ export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: 
 	const { viewer, facts, ...data } = await openCard(db, actor, cardId);
 	if (data.card.boardId !== boardId) throw new NotFoundError();
 	const goal = data.chain.at(-1);
-	const [people, targets, comments, mentions, reports, reporting, edition, names] =
+	const [people, targets, comments, mentions, reports, reporting, edition, names, attachments] =
 		await Promise.all([
 			cardPeopleOptions(db, actor, data),
 			data.canMove ? moveTargets(db, viewer, boardId) : [],
@@ -31,7 +32,8 @@ export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: 
 			// A goal of a superseded edition: the goal it continues as in the current one.
 			goal ? goalSuccessor(db, goal) : undefined,
 			// The columns, goals and people the history names by id.
-			historyNames(db, data.history, data.card.boardId)
+			historyNames(db, data.history, data.card.boardId),
+			listAttachments(db, data.card.id)
 		]);
 	return {
 		...data,
@@ -43,6 +45,7 @@ export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: 
 		reports,
 		reporting,
 		edition,
-		historyNames: names
+		historyNames: names,
+		attachments
 	};
 }

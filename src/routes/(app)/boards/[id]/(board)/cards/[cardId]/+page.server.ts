@@ -1,4 +1,7 @@
 import { redirect } from '@sveltejs/kit';
+import { attachmentRefSchema, coverSchema } from '$lib/schemas/attachments';
+import { removeAttachment, setCover } from '$lib/server/attachments/service';
+import { fileStore } from '$lib/server/files/store';
 import { cardAssigneesSchema, cardOrganizationsSchema } from '$lib/schemas/card-people';
 import { updateCardSchema, versionSchema } from '$lib/schemas/cards';
 import { markdownPreviewSchema } from '$lib/schemas/markdown';
@@ -47,6 +50,18 @@ export const actions: Actions = {
 		formAction(request, cardAssigneesSchema, async (input) => {
 			await setAssignees(db(), requireUser(locals), await cardOf(params), input);
 			return { people: 'assignees' as const, done: true };
+		}),
+	// The card's files (src/lib/components/card/Attachments.svelte); uploads go to ./attachments.
+	removeAttachment: ({ request, params, locals }) =>
+		formAction(request, attachmentRefSchema, async ({ attachmentId }) => {
+			const cardId = await cardOf(params);
+			await removeAttachment(db(), fileStore(), requireUser(locals), cardId, attachmentId);
+			return { attachment: 'removed' as const };
+		}),
+	cover: ({ request, params, locals }) =>
+		formAction(request, coverSchema, async ({ attachmentId }) => {
+			await setCover(db(), requireUser(locals), await cardOf(params), attachmentId);
+			return { attachment: 'cover' as const };
 		}),
 	// The description or a comment being written, rendered as it will be shown (writes nothing).
 	preview: ({ request, params, locals }) =>

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { cardOnBoard } from '$lib/server/cards/service';
 import { db } from '$lib/server/db/app';
+import { env } from '$lib/server/env';
 import { handleDomain, idOr404 } from '$lib/server/http';
 import { cardDialog } from '$lib/server/pages/card-dialog';
 
@@ -23,7 +24,7 @@ export async function loadCardDialog(event: {
 	const cardId = idOr404(event.params.cardId);
 	const user = requireUser(event.locals);
 	const data = await handleDomain(() => cardDialog(db(), user, boardId, cardId));
-	return { ...data, userId: user.id };
+	return { ...data, userId: user.id, maxUploadMb: env().MAX_UPLOAD_MB };
 }
 
 /**

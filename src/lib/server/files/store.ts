@@ -1,0 +1,146 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { env } from '../env';
+
+// Where attached files' bytes live, behind one small interface: a directory by default; an
+// object store (S3) can be another implementation of it. Keys are random ids made by the app,
+// never a name someone typed, so no key can reach outside the store.
+
+/** A body that is longer than allowed: nothing of it is kept. */
+export class TooLargeError extends Error {
+	constructor(readonly limit: number) {
+		super(`The body is larger than ${limit} bytes`);
+	}
+}
+
+/** What a file is written from: a stream, or chunks at hand. */
+export type Body = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+export interface StoredFile {
+	key: string;
+	size: number;
+	modified: Date;
+}
+
+export interface FileStore {
+	/**
+	 * Streams `body` into the store under `key`, never holding it whole. More than `maxBytes`
+	 * throws TooLargeError; a broken stream throws its error; either way nothing is left behind.
+	 */
+	put(key: string, body: Body, maxBytes: number): Promise<{ size: number }>;
+	/** The file's bytes as a stream, or null when there is no such file. */
+	get(key: string): Promise<Readable | null>;
+	remove(key: string): Promise<void>;
+	/** Every complete file held, for the orphan sweep and the backup. */
+	list(): AsyncIterable<StoredFile>;
+	/** Removes what writes that never finished (a process stopped mid-way) left before `before`. */
+	removeIncomplete(before: Date): Promise<number>;
+}
+
+const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function checkKey(key: string): string {
+	if (!KEY.test(key) || key.includes('..')) throw new Error(`Not a file key: ${key}`);
+	return key;
+}
+
+/** Counts the bytes going through and stops the stream past the limit. */
+function limitTo(maxBytes: number) {
+	let size = 0;
+	const counter = new Transform({
+		transform(chunk: Buffer, _enc, done) {
+			size += chunk.length;
+			if (size > maxBytes) done(new TooLargeError(maxBytes));
+			else done(null, chunk);
+		}
+	});
+	return { counter, size: () => size };
+}
+
+/** Files in one directory; a file being written sits in `.partial/` until it is complete. */
+export class DirectoryStore implements FileStore {
+	constructor(readonly root: string) {}
+
+	private pathOf(key: string) {
+		return path.join(this.root, checkKey(key));
+	}
+
+	async put(key: string, body: Body, maxBytes: number) {
+		const target = this.pathOf(key);
+		const partialDir = path.join(this.root, '.partial');
+		await mkdir(partialDir, { recursive: true });
+		const partial = path.join(partialDir, `${checkKey(key)}.${randomUUID()}`);
+		const { counter, size } = limitTo(maxBytes);
+		try {
+			await pipeline(Readable.from(body), counter, createWriteStream(partial, { flags: 'wx' }));
+			// Complete: only now does it appear under its key (a rename within one file system).
+			await rename(partial, target);
+		} catch (err) {
+			await rm(partial, { force: true });
+			throw err;
+		}
+		return { size: size() };
+	}
+
+	async get(key: string) {
+		const file = this.pathOf(key);
+		try {
+			await stat(file);
+		} catch {
+			return null;
+		}
+		return createReadStream(file);
+	}
+
+	async remove(key: string) {
+		await rm(this.pathOf(key), { force: true });
+	}
+
+	async *list(): AsyncIterable<StoredFile> {
+		let names: string[];
+		try {
+			names = await readdir(this.root);
+		} catch {
+			return;
+		}
+		for (const name of names) {
+			if (!KEY.test(name)) continue;
+			const info = await stat(path.join(this.root, name)).catch(() => null);
+			if (info?.isFile()) yield { key: name, size: info.size, modified: info.mtime };
+		}
+	}
+
+	async removeIncomplete(before: Date) {
+		const dir = path.join(this.root, '.partial');
+		const names = await readdir(dir).catch(() => [] as string[]);
+		let removed = 0;
+		for (const name of names) {
+			const file = path.join(dir, name);
+			const info = await stat(file).catch(() => null);
+			if (!info || info.mtime >= before) continue;
+			await rm(file, { force: true });
+			removed++;
+		}
+		return removed;
+	}
+}
+
+/** The directory files are kept in: FILES_DIR, or `files` under DATA_DIR. */
+export function filesDir(): string {
+	const config = env();
+	return path.resolve(config.FILES_DIR ?? path.join(config.DATA_DIR, 'files'));
+}
+
+const stores = new Map<string, FileStore>();
+
+/** The app's file store. */
+export function fileStore(): FileStore {
+	const dir = filesDir();
+	let store = stores.get(dir);
+	if (!store) stores.set(dir, (store = new DirectoryStore(dir)));
+	return store;
+}

@@ -1,0 +1,18 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { openAttachment } from '$lib/server/attachments/service';
+import { fileResponse } from '$lib/server/attachments/serve';
+import { db } from '$lib/server/db/app';
+import { fileStore } from '$lib/server/files/store';
+import { handleDomain, translate } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+// An attached image's small preview (WebP, made on upload), for whoever may see its card.
+export const GET: RequestHandler = async ({ params, locals }) => {
+	const user = requireUser(locals);
+	if (!/^[0-9a-f-]{36}$/.test(params.key)) error(404, translate('error_not_found'));
+	const { attachment, stream } = await handleDomain(() =>
+		openAttachment(db(), fileStore(), user, params.key, 'thumbnail')
+	);
+	return fileResponse({ name: `${attachment.name}.webp`, mime: 'image/webp' }, stream, true);
+};
