@@ -1,7 +1,20 @@
 import type { Db } from '../db';
 import type { EmailMode } from '../db/schema';
 import { DEFAULT_MODE, type EmailKind } from './kinds';
-import { loadNotices, preferencesOf, visibleToRecipients, type NoticeRow } from './notices';
+import {
+	claimDigestNotifications,
+	claimNewNotifications,
+	insertMessage,
+	messageExists,
+	peopleWithDigest,
+	setEmailState
+} from './outbox-repository';
+import {
+	loadNotices,
+	preferencesOf,
+	visibleToRecipients,
+	type NoticeRow
+} from './notices-repository';
 import { renderDigest, renderNotice, type Links, type Notice, type Rendered } from './render';
 import { emailSecret, signUnsubscribe, type UnsubscribeScope } from './token';
 
@@ -92,15 +105,7 @@ export async function produceEmails(
 	let written = 0;
 	for (;;) {
 		const done = await db.transaction().execute(async (trx) => {
-			const batch = await trx
-				.selectFrom('notification')
-				.select('id')
-				.where('emailState', 'is', null)
-				.orderBy('id')
-				.limit(BATCH)
-				.forUpdate()
-				.skipLocked()
-				.execute();
+			const batch = await claimNewNotifications(trx, BATCH);
 			if (batch.length === 0) return true;
 			const ids = batch.map((r) => r.id);
 			const rows = await loadNotices(trx, ids, today);
@@ -121,24 +126,18 @@ export async function produceEmails(
 				const links = linksFor(settings, secret, recipient.userId, notice.kind);
 				const rendered = renderNotice(notice, recipient.locale, links);
 				const source = `notification:${notice.notificationId}`;
-				const inserted = await trx
-					.insertInto('emailMessage')
-					.values(message(settings, source, notice.kind, recipient, links, rendered, now))
-					.onConflict((oc) => oc.column('source').doNothing())
-					.returning('id')
-					.execute();
-				written += inserted.length;
+				written += await insertMessage(
+					trx,
+					message(settings, source, notice.kind, recipient, links, rendered, now)
+				);
 				state.set(notice.notificationId, 'queued');
 			}
-			for (const value of ['queued', 'digest', 'skipped'] as const) {
-				const these = ids.filter((id) => state.get(id) === value);
-				if (these.length)
-					await trx
-						.updateTable('notification')
-						.set({ emailState: value })
-						.where('id', 'in', these)
-						.execute();
-			}
+			for (const value of ['queued', 'digest', 'skipped'] as const)
+				await setEmailState(
+					trx,
+					ids.filter((id) => state.get(id) === value),
+					value
+				);
 			return batch.length < BATCH;
 		});
 		if (done) return written;
@@ -158,31 +157,13 @@ export async function produceDigests(
 	const clock = warsawClock(now);
 	if (clock.hour < settings.digestHour) return 0;
 	const secret = await emailSecret(db);
-	const people = await db
-		.selectFrom('notification')
-		.select('userId')
-		.distinct()
-		.where('emailState', '=', 'digest')
-		.execute();
+	const people = await peopleWithDigest(db);
 	let written = 0;
 	for (const { userId } of people) {
 		const source = `digest:${userId}:${clock.date}`;
 		written += await db.transaction().execute(async (trx) => {
-			const already = await trx
-				.selectFrom('emailMessage')
-				.select('id')
-				.where('source', '=', source)
-				.executeTakeFirst();
-			if (already) return 0;
-			const waiting = await trx
-				.selectFrom('notification')
-				.select('id')
-				.where('userId', '=', userId)
-				.where('emailState', '=', 'digest')
-				.orderBy('id')
-				.forUpdate()
-				.skipLocked()
-				.execute();
+			if (await messageExists(trx, source)) return 0;
+			const waiting = await claimDigestNotifications(trx, userId);
 			if (waiting.length === 0) return 0;
 			const ids = waiting.map((r) => r.id);
 			const rows = await loadNotices(trx, ids, clock.date);
@@ -195,32 +176,22 @@ export async function produceDigests(
 					seen.has(r.notice.notificationId) &&
 					modeOf(prefs, userId, r.notice.kind) !== 'never'
 			);
-			await trx
-				.updateTable('notification')
-				.set({ emailState: 'skipped' })
-				.where('id', 'in', ids)
-				.execute();
+			await setEmailState(trx, ids, 'skipped');
 			if (kept.length === 0) return 0;
 			const notices: Notice[] = kept.map((r) => r.notice);
 			const recipient = kept[0]!.recipient;
 			const links = linksFor(settings, secret, userId, 'digest');
 			const rendered = renderDigest(notices, recipient.locale, links);
-			const inserted = await trx
-				.insertInto('emailMessage')
-				.values(message(settings, source, 'digest', recipient, links, rendered, now))
-				.onConflict((oc) => oc.column('source').doNothing())
-				.returning('id')
-				.execute();
-			if (inserted.length === 0) throw new Error(`Digest ${source} was written meanwhile.`);
-			await trx
-				.updateTable('notification')
-				.set({ emailState: 'digested' })
-				.where(
-					'id',
-					'in',
-					kept.map((r) => r.notice.notificationId)
-				)
-				.execute();
+			const inserted = await insertMessage(
+				trx,
+				message(settings, source, 'digest', recipient, links, rendered, now)
+			);
+			if (inserted === 0) throw new Error(`Digest ${source} was written meanwhile.`);
+			await setEmailState(
+				trx,
+				kept.map((r) => r.notice.notificationId),
+				'digested'
+			);
 			return 1;
 		});
 	}

@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer';
-import { sql } from 'kysely';
 import type { Db } from '../db';
+import { claimDueMessages, recordOutcome, type SendOutcome } from './outbox-repository';
 
 // The outbox's sender. It claims due messages with a lease (state 'sending', lease_until; rows
 // locked with SKIP LOCKED, so two instances never claim the same one), hands each to the mail
@@ -39,35 +39,6 @@ export interface SendResult {
 	failed: number;
 }
 
-async function claim(db: Db, now: Date) {
-	return db
-		.updateTable('emailMessage')
-		.set((eb) => ({
-			status: 'sending',
-			leaseUntil: new Date(now.getTime() + LEASE_MS),
-			attempts: eb('attempts', '+', 1)
-		}))
-		.where(
-			'id',
-			'in',
-			db
-				.selectFrom('emailMessage')
-				.select('id')
-				.where((eb) =>
-					eb.or([
-						eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]),
-						eb.and([eb('status', '=', 'sending'), eb('leaseUntil', '<=', now)])
-					])
-				)
-				.orderBy('id')
-				.limit(BATCH)
-				.forUpdate()
-				.skipLocked()
-		)
-		.returning(['id', 'address', 'subject', 'text', 'html', 'headers', 'attempts'])
-		.execute();
-}
-
 interface SmtpError {
 	message?: string;
 	response?: string;
@@ -83,15 +54,11 @@ export async function sendDueEmails(db: Db, options: SendOptions): Promise<SendR
 	const now = options.now ?? new Date();
 	const result: SendResult = { sent: 0, retried: 0, failed: 0 };
 	for (;;) {
-		const claimed = await claim(db, now);
+		const claimed = await claimDueMessages(db, now, LEASE_MS, BATCH);
 		for (const msg of claimed) {
 			const { 'Message-ID': messageId, ...headers } = msg.headers;
 			// Only a row still leased by this claim is updated: a lease taken over meanwhile wins.
-			const mine = db
-				.updateTable('emailMessage')
-				.where('id', '=', msg.id)
-				.where('status', '=', 'sending')
-				.where('attempts', '=', msg.attempts);
+			const record = (outcome: SendOutcome) => recordOutcome(db, msg.id, msg.attempts, outcome);
 			try {
 				await options.transport.sendMail({
 					from: options.from,
@@ -102,9 +69,7 @@ export async function sendDueEmails(db: Db, options: SendOptions): Promise<SendR
 					messageId,
 					headers
 				});
-				await mine
-					.set({ status: 'sent', sentAt: now, leaseUntil: null, lastError: null })
-					.execute();
+				await record({ status: 'sent', at: now });
 				result.sent++;
 			} catch (err) {
 				const e = err as SmtpError;
@@ -113,31 +78,18 @@ export async function sendDueEmails(db: Db, options: SendOptions): Promise<SendR
 					const why = permanent
 						? describe(e)
 						: `${describe(e)} (gave up after ${msg.attempts} attempts)`;
-					await mine.set({ status: 'failed', leaseUntil: null, lastError: why }).execute();
+					await record({ status: 'failed', error: why });
 					result.failed++;
 				} else {
-					await mine
-						.set({
-							status: 'queued',
-							leaseUntil: null,
-							lastError: describe(e),
-							nextAttemptAt: new Date(now.getTime() + backoffMs(msg.attempts))
-						})
-						.execute();
+					await record({
+						status: 'queued',
+						error: describe(e),
+						nextAttemptAt: new Date(now.getTime() + backoffMs(msg.attempts))
+					});
 					result.retried++;
 				}
 			}
 		}
 		if (claimed.length < BATCH) return result;
 	}
-}
-
-/** How many messages wait to be sent, for the health of the outbox. */
-export async function waitingCount(db: Db): Promise<number> {
-	const row = await db
-		.selectFrom('emailMessage')
-		.select(sql<number>`count(*)::int`.as('n'))
-		.where('status', 'in', ['queued', 'sending'])
-		.executeTakeFirstOrThrow();
-	return row.n;
 }

@@ -3,6 +3,13 @@ import type { Db } from '../db';
 import type { EmailMode } from '../db/schema';
 import { NotFoundError } from '../errors';
 import type { EmailPreferencesInput } from '$lib/schemas/email';
+import {
+	enabledUser,
+	outboxMessage,
+	outboxPage,
+	preferenceRows,
+	upsertPreferences
+} from './repository';
 import { DEFAULT_MODE, EMAIL_KINDS, type EmailKind } from './kinds';
 import { emailSecret, verifyUnsubscribe, type UnsubscribeScope } from './token';
 
@@ -15,11 +22,7 @@ export async function getPreferences(
 	db: Db,
 	userId: number
 ): Promise<Record<EmailKind, EmailMode>> {
-	const rows = await db
-		.selectFrom('emailPreference')
-		.select(['kind', 'mode'])
-		.where('userId', '=', userId)
-		.execute();
+	const rows = await preferenceRows(db, [userId]);
 	const chosen = new Map(rows.map((r) => [r.kind, r.mode]));
 	return Object.fromEntries(
 		EMAIL_KINDS.map((k) => [k, chosen.get(k) ?? DEFAULT_MODE[k]])
@@ -27,15 +30,10 @@ export async function getPreferences(
 }
 
 async function setModes(db: Db, userId: number, modes: Partial<Record<EmailKind, EmailMode>>) {
-	const values = Object.entries(modes).map(([kind, mode]) => ({ userId, kind, mode: mode! }));
-	if (values.length === 0) return;
-	await db
-		.insertInto('emailPreference')
-		.values(values)
-		.onConflict((oc) =>
-			oc.columns(['userId', 'kind']).doUpdateSet((eb) => ({ mode: eb.ref('excluded.mode') }))
-		)
-		.execute();
+	await upsertPreferences(
+		db,
+		Object.entries(modes).map(([kind, mode]) => ({ userId, kind, mode: mode! }))
+	);
 }
 
 /** The signed-in person's own preferences: every kind at once. */
@@ -54,12 +52,7 @@ async function kindsOf(db: Db, userId: number, scope: UnsubscribeScope): Promise
 export async function describeUnsubscribe(db: Db, token: string) {
 	const parsed = verifyUnsubscribe(await emailSecret(db), token);
 	if (!parsed) return null;
-	const user = await db
-		.selectFrom('user')
-		.select(['email', 'locale'])
-		.where('id', '=', parsed.userId)
-		.where('disabledAt', 'is', null)
-		.executeTakeFirst();
+	const user = await enabledUser(db, parsed.userId);
 	return user ? { ...parsed, email: user.email, locale: user.locale } : null;
 }
 
@@ -81,33 +74,12 @@ function requireAdmin(actor: Actor) {
 /** Every message, newest first: the administrators' view of what went out and what did not. */
 export async function listOutbox(db: Db, actor: Actor, before?: number) {
 	requireAdmin(actor);
-	let query = db
-		.selectFrom('emailMessage')
-		.select([
-			'id',
-			'address',
-			'kind',
-			'subject',
-			'status',
-			'attempts',
-			'lastError',
-			'nextAttemptAt',
-			'createdAt',
-			'sentAt'
-		])
-		.orderBy('id', 'desc')
-		.limit(OUTBOX_PAGE);
-	if (before) query = query.where('id', '<', before);
-	return query.execute();
+	return outboxPage(db, OUTBOX_PAGE, before);
 }
 
 export async function getOutboxMessage(db: Db, actor: Actor, id: number) {
 	requireAdmin(actor);
-	const row = await db
-		.selectFrom('emailMessage')
-		.selectAll()
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const row = await outboxMessage(db, id);
 	if (!row) throw new NotFoundError();
 	return row;
 }

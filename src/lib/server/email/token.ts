@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db';
 import { isEmailKind, type EmailKind } from './kinds';
+import { insertSecretOnce } from './repository';
 
 // The unsubscribe link's token: whose it is and what it stops, signed with a key only the server
 // knows (HMAC-SHA256). One click on it changes that one person's choice without a session, so a
@@ -10,18 +11,8 @@ import { isEmailKind, type EmailKind } from './kinds';
 /** What a link stops: one kind of message, or the daily digest (every kind sent in it). */
 export type UnsubscribeScope = EmailKind | 'digest';
 
-export async function emailSecret(db: Db): Promise<string> {
-	await db
-		.insertInto('emailSecret')
-		.values({ id: 1, secret: randomBytes(32).toString('base64url') })
-		.onConflict((oc) => oc.column('id').doNothing())
-		.execute();
-	const row = await db
-		.selectFrom('emailSecret')
-		.select('secret')
-		.where('id', '=', 1)
-		.executeTakeFirstOrThrow();
-	return row.secret;
+export function emailSecret(db: Db): Promise<string> {
+	return insertSecretOnce(db, randomBytes(32).toString('base64url'));
 }
 
 function signature(secret: string, payload: string): string {
