@@ -6,6 +6,12 @@ import { sql, type Kysely } from 'kysely';
 // links. A notification remembers what e-mail made of it, so none is mailed twice or skipped.
 
 export async function up(db: Kysely<any>): Promise<void> {
+	// A card given to an organisation (its lead) tells that organisation's managers.
+	await sql`alter table notification drop constraint notification_type_check`.execute(db);
+	await sql`alter table notification add constraint notification_type_check check (type in
+		('assigned', 'org_assigned', 'mentioned', 'commented', 'due', 'report_submitted', 'report_returned', 'report_accepted'))`.execute(
+		db
+	);
 	// null: not yet looked at; 'queued': its own message is written; 'digest': waits for the
 	// day's digest; 'digested': in one; 'skipped': no message (the person's choice, no access).
 	await db.schema.alterTable('notification').addColumn('email_state', 'text').execute();
@@ -76,4 +82,10 @@ export async function down(db: Kysely<any>): Promise<void> {
 	await sql`drop index notification_email_digest_idx`.execute(db);
 	await sql`drop index notification_email_new_idx`.execute(db);
 	await db.schema.alterTable('notification').dropColumn('email_state').execute();
+	await db.deleteFrom('notification').where('type', '=', 'org_assigned').execute();
+	await sql`alter table notification drop constraint notification_type_check`.execute(db);
+	await sql`alter table notification add constraint notification_type_check check (type in
+		('assigned', 'mentioned', 'commented', 'due', 'report_submitted', 'report_returned', 'report_accepted'))`.execute(
+		db
+	);
 }

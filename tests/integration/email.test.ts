@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reportSchema, reviewSchema } from '../../src/lib/schemas/monitoring';
 import type { Actor } from '../../src/lib/server/auth/policy';
-import { setAssignees } from '../../src/lib/server/cards/people';
+import { setAssignees, setOrganizations } from '../../src/lib/server/cards/people';
 import { addComment } from '../../src/lib/server/comments/service';
 import { smtpTransport } from '../../src/lib/server/email/mailer';
 import {
@@ -106,6 +106,7 @@ const w = {} as {
 	pl: Actor;
 	en: Actor;
 	author: Actor;
+	ngoManager: Actor;
 	outsider: Actor;
 	admin: Actor;
 	nobody: Actor;
@@ -130,6 +131,7 @@ beforeAll(async () => {
 	w.pl = await makePerson(t.db, 'member', [[w.dept.id, 'member']]);
 	w.en = await makePerson(t.db, 'member', [[w.dept.id, 'member']]);
 	w.author = await makePerson(t.db, 'member', [[w.ngo.id, 'member']]);
+	w.ngoManager = await makePerson(t.db, 'member', [[w.ngo.id, 'manager']]);
 	w.outsider = await makePerson(t.db, 'member', [[other.id, 'manager']]);
 	w.admin = await makePerson(t.db, 'admin');
 	w.nobody = await makePerson(t.db, 'member', [[w.dept.id, 'member']]);
@@ -237,6 +239,27 @@ describe('a message per notification', () => {
 		expect(returned[0]!.text).toContain(
 			`${ORIGIN}/boards/${w.board.id}/cards/${w.card.id}/reports#reports-title`
 		);
+	});
+
+	it('tells an organisation’s managers that a card was given to it', async () => {
+		const { version } = await t.db
+			.selectFrom('card')
+			.select('version')
+			.where('id', '=', w.card2.id)
+			.executeTakeFirstOrThrow();
+		await setOrganizations(t.db, w.manager, w.card2.id, {
+			version,
+			leadId: w.ngo.id,
+			partnerIds: [w.dept.id]
+		});
+		await produce();
+		await send();
+		const mails = mailsTo(await emailOf(w.ngoManager));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.subject).toBe(`Karta powierzona (${w.ngo.name}): Zielone podwórka`);
+		expect(mails[0]!.text).toContain(`${ORIGIN}/boards/${w.board2.id}/cards/${w.card2.id}`);
+		// Only the new lead's managers: the member who reports for it hears nothing.
+		expect(mailsTo(await emailOf(w.author))).toHaveLength(0);
 	});
 
 	it('produces and sends nothing new when run again', async () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const EMAIL_KIND_NAMES = [
 	'mentioned',
 	'assigned',
+	'org_assigned',
 	'report_submitted',
 	'report_returned',
 	'report_accepted',

@@ -6,6 +6,7 @@ export const kindLabel = (kind: string): string =>
 	({
 		mentioned: m.email_kind_mentioned(),
 		assigned: m.email_kind_assigned(),
+		org_assigned: m.email_kind_org_assigned(),
 		report_submitted: m.email_kind_report_submitted(),
 		report_returned: m.email_kind_report_returned(),
 		report_accepted: m.email_kind_report_accepted(),

@@ -223,6 +223,7 @@ export interface IndicatorValueTable {
 
 export type NotificationType =
 	| 'assigned'
+	| 'org_assigned'
 	| 'mentioned'
 	| 'commented'
 	| 'due'

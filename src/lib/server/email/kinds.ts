@@ -13,6 +13,7 @@ export const EMAIL_MODES = ['immediate', 'daily', 'never'] as const satisfies re
 export const DEFAULT_MODE: Record<EmailKind, EmailMode> = {
 	mentioned: 'immediate',
 	assigned: 'immediate',
+	org_assigned: 'immediate',
 	report_submitted: 'immediate',
 	report_returned: 'immediate',
 	report_accepted: 'immediate',

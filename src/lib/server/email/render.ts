@@ -70,6 +70,8 @@ function subjectOf(n: Notice, locale: Locale): string {
 			return m.email_mentioned_subject({ who, card }, o);
 		case 'assigned':
 			return m.email_assigned_subject({ card }, o);
+		case 'org_assigned':
+			return m.email_org_assigned_subject({ card, organization: n.organizationName ?? '' }, o);
 		case 'report_submitted':
 			return m.email_report_submitted_subject({ card }, o);
 		case 'report_returned':
@@ -94,6 +96,8 @@ function leadOf(n: Notice, locale: Locale): string {
 			return m.email_mentioned_lead({ who, card }, o);
 		case 'assigned':
 			return m.email_assigned_lead({ who, card }, o);
+		case 'org_assigned':
+			return m.email_org_assigned_lead({ who, card, organization: n.organizationName ?? '' }, o);
 		case 'report_submitted':
 			return m.email_report_submitted_lead({ who, card }, o);
 		case 'report_returned':
