@@ -23,6 +23,7 @@ import {
 import { emailSecret, signUnsubscribe } from '../../src/lib/server/email/token';
 import { NotFoundError } from '../../src/lib/server/errors';
 import { reviewReport, saveReport, submitReport } from '../../src/lib/server/reports/service';
+import { erasePerson } from '../../src/lib/server/users/personal-data';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../helpers/boards';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -457,5 +458,13 @@ describe('unsubscribe and the outbox', () => {
 		expect(kept.status).toBe('kept');
 		expect((await send()).sent).toBe(0);
 		expect(received).toHaveLength(0);
+	});
+
+	it('erases a person’s messages and choices with the rest of their personal data', async () => {
+		const messages = () =>
+			t.db.selectFrom('emailMessage').select('id').where('userId', '=', w.nobody.id).execute();
+		expect((await messages()).length).toBeGreaterThan(0);
+		await erasePerson(t.db, w.admin, w.nobody.id);
+		expect(await messages()).toEqual([]);
 	});
 });
