@@ -22,6 +22,7 @@ import {
 } from '../../src/lib/server/email/service';
 import { emailSecret, signUnsubscribe } from '../../src/lib/server/email/token';
 import { NotFoundError } from '../../src/lib/server/errors';
+import { sweepDueNotifications } from '../../src/lib/server/notifications/due';
 import { reviewReport, saveReport, submitReport } from '../../src/lib/server/reports/service';
 import { erasePerson } from '../../src/lib/server/users/personal-data';
 import { makeBoard, makeCard, makeOrg, makePerson, makeStrategy } from '../helpers/boards';
@@ -319,7 +320,7 @@ describe('preferences', () => {
 		const mails = mailsTo(await emailOf(w.pl));
 		expect(mails).toHaveLength(1);
 		const digest = mails[0]!;
-		expect(digest.subject).toBe('Podsumowanie dnia: powiadomienia (10)');
+		expect(digest.subject).toBe('Podsumowanie dnia: 10 powiadomień');
 		for (let i = 0; i < 6; i++) expect(digest.text).toContain(`Pierwsza ${i}`);
 		for (let i = 0; i < 4; i++) expect(digest.text).toContain(`Druga ${i}`);
 		// Grouped: each board's heading once, its notices under it.
@@ -334,6 +335,29 @@ describe('preferences', () => {
 			...(await getPreferences(t.db, w.pl.id)),
 			mentioned: 'immediate'
 		});
+	});
+});
+
+describe('due dates', () => {
+	it('puts a card falling due into the morning digest by default, in English for an English reader', async () => {
+		const card = await makeCard(t.db, w.board, w.board.columns[1], w.dept.id, [], {
+			title: 'Bike lanes'
+		});
+		await t.db
+			.updateTable('card')
+			.set({ dueDate: '2026-12-08' })
+			.where('id', '=', card.id)
+			.execute();
+		await t.db.insertInto('cardAssignee').values({ cardId: card.id, userId: w.en.id }).execute();
+		expect(await sweepDueNotifications(t.db, '2026-12-07')).toBeGreaterThan(0);
+		expect(await produce()).toBe(0);
+		await produceDigests(t.db, settings, MORNING);
+		await send();
+		const mails = mailsTo(await emailOf(w.en));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.subject).toBe('Daily summary: 1 notification');
+		expect(mails[0]!.text).toContain('The card “Bike lanes” is due on 8 December 2026.');
+		expect(mails[0]!.text).toContain(`${ORIGIN}/boards/${w.board.id}/cards/${card.id}`);
 	});
 });
 
