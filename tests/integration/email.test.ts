@@ -403,6 +403,35 @@ describe('delivery', () => {
 		expect(mailsTo(await emailOf(w.en))).toHaveLength(1);
 	});
 
+	it('upgrades an smtp:// connection with STARTTLS when the server offers it', async () => {
+		const upgraded: boolean[] = [];
+		// smtp-server offers STARTTLS with its own self-signed certificate, hence the URL's option.
+		const tlsServer = new SMTPServer({
+			authOptional: true,
+			logger: false,
+			onData(stream, session, done) {
+				upgraded.push(session.secure);
+				stream.resume();
+				stream.on('end', () => done());
+			}
+		});
+		const tlsPort = await new Promise<number>((resolve) =>
+			tlsServer.listen(0, '127.0.0.1', () =>
+				resolve((tlsServer.server.address() as AddressInfo).port)
+			)
+		);
+		await mention(w.manager, w.pl, w.card.id, 'Przez TLS');
+		await produce();
+		const result = await sendDueEmails(t.db, {
+			transport: smtpTransport(`smtp://127.0.0.1:${tlsPort}?tls.rejectUnauthorized=false`),
+			from: FROM,
+			now: MORNING
+		});
+		await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+		expect(result.sent).toBe(1);
+		expect(upgraded).toEqual([true]);
+	});
+
 	it('records a refused address as failed, with the server’s answer, and does not retry it', async () => {
 		await mention(w.manager, w.nobody);
 		await produce();
