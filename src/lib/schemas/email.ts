@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from './common';
 
 // E-mail preferences and the unsubscribe link, as forms and query strings send them.
 
@@ -26,6 +27,4 @@ export type EmailPreferencesInput = z.output<typeof emailPreferencesSchema>;
 export const unsubscribeSchema = z.object({ t: z.string().min(1).max(200) });
 
 /** The outbox's page: messages older than this id. */
-export const outboxQuerySchema = z.object({
-	before: z.coerce.number().int().positive().optional()
-});
+export const outboxQuerySchema = z.object({ before: recordId.optional() });

@@ -71,7 +71,7 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/public/deklaracja-dostepnosci', op: 'GET', who: 'anyone', path: () => '/public/deklaracja-dostepnosci', expect: everyone('200') },
 	{ route: '/public/events', op: 'GET', who: 'anyone', path: () => '/public/events', expect: everyone('200') },
 	// An e-mail's unsubscribe link: no session, its signed token decides (here none: refused).
-	{ route: '/email/unsubscribe', op: 'GET', who: 'anyone: asks first (a bad token: says so)', path: () => '/email/unsubscribe?t=1.due.forged', expect: everyone('200') },
+	{ route: '/email/unsubscribe', op: 'GET', who: 'anyone with a signed token: asks first (refused: forged)', path: () => '/email/unsubscribe?t=1.due.forged', expect: everyone('400') },
 	{ route: '/email/unsubscribe', op: '?/default', who: 'anyone with a signed token (refused: forged)', path: () => '/email/unsubscribe?t=1.due.forged', form: () => ({ 'List-Unsubscribe': 'One-Click' }), expect: everyone('400') },
 
 	// ── Anyone signed in ──

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { unsubscribeSchema } from '$lib/schemas/email';
@@ -18,7 +18,9 @@ const tokenOf = (url: URL) => unsubscribeSchema.safeParse({ t: url.searchParams.
 export const load: PageServerLoad = async ({ url }) => {
 	const parsed = tokenOf(url);
 	const target = parsed.success ? await describeUnsubscribe(db(), parsed.data.t) : null;
-	return { target: target && { scope: target.scope, address: target.email } };
+	// A bad, forged or foreign token: refused, saying where to go instead (the error page).
+	if (!target) error(400, m.email_unsubscribe_invalid());
+	return { target: { scope: target.scope, address: target.email } };
 };
 
 export const actions: Actions = {
