@@ -97,7 +97,9 @@ const PUBLIC_PATHS = [
 	/^\/api\/health\/?$/,
 	/^\/public(\/|$)/,
 	/^\/language\/?$/,
-	/^\/theme\/?$/
+	/^\/theme\/?$/,
+	// An e-mail's unsubscribe link: its signed token is the authority (routes/email/unsubscribe).
+	/^\/email\/unsubscribe\/?$/
 ];
 
 const session: Handle = async ({ event, resolve }) => {

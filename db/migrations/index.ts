@@ -5,6 +5,7 @@ import * as monitoring from './2026-11-23T0400_monitoring';
 import * as appendOnly from './2026-11-23T0500_event_append_only';
 import * as reportNotifications from './2026-12-06T0800_report_notifications';
 import * as labelColours from './2026-12-06T0900_label_colours';
+import * as email from './2026-12-06T1000_email';
 import * as attachments from './2026-12-06T1100_attachments';
 
 // Every migration, by name, in the order it runs. Listed by hand so the same list works in the
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-23T0500_event_append_only': appendOnly,
 	'2026-12-06T0800_report_notifications': reportNotifications,
 	'2026-12-06T0900_label_colours': labelColours,
+	'2026-12-06T1000_email': email,
 	'2026-12-06T1100_attachments': attachments
 };

@@ -21,4 +21,21 @@ describe('environment', () => {
 		expect(env.DATABASE_URL).toBe('postgres://u@h/db');
 		expect(env.SEED_DEMO).toBe(true);
 	});
+
+	it('reads the mail settings: nothing sent without SMTP_URL, the digest at 7 by default', () => {
+		const none = parseEnv({});
+		expect(none.SMTP_URL).toBeUndefined();
+		expect(none.DIGEST_HOUR).toBe(7);
+		const mail = parseEnv({
+			SMTP_URL: 'smtps://user:pass@mail.example:465',
+			MAIL_FROM: 'Tablice <tablice@torun.example>',
+			DIGEST_HOUR: '18'
+		});
+		expect(mail.SMTP_URL).toBe('smtps://user:pass@mail.example:465');
+		expect(mail.MAIL_FROM).toBe('Tablice <tablice@torun.example>');
+		expect(mail.DIGEST_HOUR).toBe(18);
+		expect(() => parseEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+		expect(() => parseEnv({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+		expect(() => parseEnv({ DIGEST_HOUR: '24' })).toThrow(/DIGEST_HOUR/);
+	});
 });

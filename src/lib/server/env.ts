@@ -36,7 +36,20 @@ const schema = z
 			.string()
 			.regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
 			.optional()
-			.or(z.literal('').transform(() => undefined))
+			.or(z.literal('').transform(() => undefined)),
+		/** Where e-mail is sent; without it messages are only kept, for /admin/outbox. */
+		SMTP_URL: z
+			.string()
+			.regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		/** The sender of every message: an address, or `Name <address>`. */
+		MAIL_FROM: z
+			.string()
+			.regex(/^(.+<)?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an e-mail address or Name <address>')
+			.default('Tablice strategii Toruń <no-reply@torun.example>'),
+		/** The hour (0–23, Europe/Warsaw) the daily digest goes out. */
+		DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7)
 	})
 	.refine((e) => e.REALTIME_ADAPTER !== 'postgres' || e.DATABASE_URL, {
 		path: ['REALTIME_ADAPTER'],

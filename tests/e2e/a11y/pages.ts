@@ -111,6 +111,13 @@ export async function visitPages(page: Page, role: Role, check: Check) {
 	}
 	const bell = await firstHref(page, 'header a.bell', /^\/notifications/, 'the notifications');
 	await open(page, check, bell, 'notifications');
+	const mail = await firstHref(
+		page,
+		'.sidebar a.account-link',
+		/^\/account\/email/,
+		'e-mail settings'
+	);
+	await open(page, check, mail, 'e-mail settings');
 	await open(page, check, '/no-such-page', 'not found', { status: 404 });
 }
 

@@ -71,6 +71,9 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/public', op: 'GET', who: 'anyone', path: () => '/public', expect: everyone('200') },
 	{ route: '/public/deklaracja-dostepnosci', op: 'GET', who: 'anyone', path: () => '/public/deklaracja-dostepnosci', expect: everyone('200') },
 	{ route: '/public/events', op: 'GET', who: 'anyone', path: () => '/public/events', expect: everyone('200') },
+	// An e-mail's unsubscribe link: no session, its signed token decides (here none: refused).
+	{ route: '/email/unsubscribe', op: 'GET', who: 'anyone with a signed token: asks first (refused: forged)', path: () => '/email/unsubscribe?t=1.due.forged', expect: everyone('400') },
+	{ route: '/email/unsubscribe', op: '?/default', who: 'anyone with a signed token (refused: forged)', path: () => '/email/unsubscribe?t=1.due.forged', form: () => ({ 'List-Unsubscribe': 'One-Click' }), expect: everyone('400') },
 
 	// ── Anyone signed in ──
 	{ route: '/', op: 'GET', who: 'signed in', path: () => '/', expect: signedIn('200') },
@@ -79,6 +82,8 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/my-work', op: 'GET', who: 'signed in', path: () => '/my-work', expect: signedIn('200') },
 	{ route: '/my-reports', op: 'GET', who: 'signed in', path: () => '/my-reports', expect: signedIn('200') },
 	{ route: '/notifications', op: 'GET', who: 'signed in', path: () => '/notifications', expect: signedIn('200') },
+	{ route: '/account/email', op: 'GET', who: 'signed in, own preferences', path: () => '/account/email', expect: signedIn('200') },
+	{ route: '/account/email', op: '?/default', who: 'signed in, own preferences (refused: no choice)', path: () => '/account/email', form: () => ({ mentioned: 'sometimes' }), expect: signedIn('400') },
 	{ route: '/notifications', op: '?/read', who: 'signed in, own notifications', path: () => '/notifications', form: () => ({ id: NONE }), expect: signedIn('404') },
 	{ route: '/notifications', op: '?/readAll', who: 'signed in, own notifications', path: () => '/notifications', form: () => ({}), expect: signedIn('200') },
 	{ route: '/strategies', op: 'GET', who: 'signed in', path: () => '/strategies', expect: signedIn('200') },
@@ -151,6 +156,8 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/admin/users/[id]', op: '?/disable', who: 'admin (refused: own account)', path: user, form: () => ({}), expect: adminOnly('409') },
 	{ route: '/admin/users/[id]', op: '?/enable', who: 'admin (own account: already enabled)', path: user, form: () => ({}), expect: adminOnly('200') },
 	{ route: '/admin/users/[id]', op: '?/erase', who: 'admin (refused: own account)', path: user, form: () => ({ confirm: 'yes' }), expect: adminOnly('409') },
+	{ route: '/admin/outbox', op: 'GET', who: 'admin', path: () => '/admin/outbox', expect: adminOnly('200') },
+	{ route: '/admin/outbox/[id]', op: 'GET', who: 'admin (none such: 404)', path: () => `/admin/outbox/${NONE}`, expect: adminOnly('404') },
 	{ route: '/admin/users/[id]/export.json', op: 'GET', who: 'admin', path: (r) => `/admin/users/${r.adminId}/export.json`, expect: adminOnly('200') },
 
 	// ── Strategy editions: re-linking the superseded edition's cards (a stale preview is refused) ──

@@ -4,7 +4,7 @@ import { can, loadViewer, type Actor } from '../auth/policy';
 import type { BoardWithFacts } from '../boards/service';
 import type { Db } from '../db';
 import { ForbiddenError, ValidationError } from '../errors';
-import { notify } from '../notifications/repository';
+import { managersOf, notify } from '../notifications/repository';
 import { recordEvent } from '../events/repository';
 import * as repo from './people-repository';
 import type { findCard } from './repository';
@@ -94,6 +94,16 @@ export async function setOrganizations(
 			cardId,
 			payload: { before, after }
 		});
+		// A new lead organisation: its managers hear that the card is now theirs.
+		if (card.leadId !== leadId) {
+			const managers = await managersOf(trx, leadId);
+			await notify(trx, {
+				type: 'org_assigned',
+				cardId,
+				actorId: actor.id,
+				userIds: managers.map((p) => p.id)
+			});
+		}
 		return row;
 	});
 }

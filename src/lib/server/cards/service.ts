@@ -7,6 +7,7 @@ import { boardFor } from '../boards/service';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { eventRow, listEventsFor, recordEvent } from '../events/repository';
+import { managersOf, notify } from '../notifications/repository';
 import { listBoardTiles } from './lists-repository';
 import * as repo from './repository';
 
@@ -127,6 +128,16 @@ export async function createCard(db: Db, actor: Actor, boardId: number, input: C
 			cardId: card.id,
 			payload: { title: input.title, columnId: column.id }
 		});
+		// Given to an organisation the creator is not in (the staff do that): its managers hear of it.
+		if (!viewer.orgs.has(leadId)) {
+			const managers = await managersOf(trx, leadId);
+			await notify(trx, {
+				type: 'org_assigned',
+				cardId: card.id,
+				actorId: actor.id,
+				userIds: managers.map((p) => p.id)
+			});
+		}
 		return card;
 	});
 }

@@ -242,6 +242,7 @@ export interface IndicatorValueTable {
 
 export type NotificationType =
 	| 'assigned'
+	| 'org_assigned'
 	| 'mentioned'
 	| 'commented'
 	| 'due'
@@ -261,6 +262,47 @@ export interface NotificationTable {
 	reportId: ColumnType<number | null, number | null | undefined, number | null>;
 	createdAt: Generated<Date>;
 	readAt: NullableTimestamp;
+	/** What e-mail made of it (email/producer.ts); null until the producer has looked at it. */
+	emailState: ColumnType<
+		'queued' | 'digest' | 'digested' | 'skipped' | null,
+		'queued' | 'digest' | 'digested' | 'skipped' | null | undefined,
+		'queued' | 'digest' | 'digested' | 'skipped' | null
+	>;
+}
+
+export type EmailStatus = 'queued' | 'kept' | 'sending' | 'sent' | 'failed';
+export type EmailMode = 'immediate' | 'daily' | 'never';
+
+export interface EmailMessageTable {
+	id: Generated<number>;
+	source: string;
+	userId: number | null;
+	address: string;
+	locale: 'pl' | 'en';
+	kind: string;
+	subject: string;
+	html: string;
+	text: string;
+	/** JSON text on the way in. */
+	headers: ColumnType<Record<string, string>, string | undefined, string>;
+	status: EmailStatus;
+	attempts: Generated<number>;
+	nextAttemptAt: Generated<Date>;
+	leaseUntil: NullableTimestamp;
+	lastError: string | null;
+	createdAt: Generated<Date>;
+	sentAt: NullableTimestamp;
+}
+
+export interface EmailPreferenceTable {
+	userId: number;
+	kind: string;
+	mode: EmailMode;
+}
+
+export interface EmailSecretTable {
+	id: number;
+	secret: string;
 }
 
 export interface EventTable {
@@ -298,6 +340,9 @@ export interface Database {
 	indicator: IndicatorTable;
 	activityReport: ActivityReportTable;
 	indicatorValue: IndicatorValueTable;
+	emailMessage: EmailMessageTable;
+	emailPreference: EmailPreferenceTable;
+	emailSecret: EmailSecretTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,13 +1,15 @@
 import { sweepOrphanFiles } from '../attachments/sweep';
 import type { Db } from '../db';
+import { runDigests, runOutbox } from '../email/mailer';
 import { fileStore } from '../files/store';
 import { sweepDueNotifications } from '../notifications/due';
 import { RETENTION_SWEEP_MS, sweepRetention } from '../retention';
 
 // The app's recurring jobs, started once by the server hook's init, after the database is open.
 // Each job is idempotent and safe to run on several instances at once (a due-date notice is
-// written once per card and day; retention deletes what has expired), so no instance needs to be
-// elected to run them. Each runs at start, then every `everyMs`.
+// written once per card and day; retention deletes what has expired; e-mail claims its rows with
+// SKIP LOCKED and a lease), so no instance needs to be elected to run them. Each runs at start,
+// then every `everyMs`.
 
 interface Job {
 	name: string;
@@ -18,6 +20,10 @@ interface Job {
 export const JOBS: readonly Job[] = [
 	// Cards falling due: their people are notified.
 	{ name: 'Due-date notifications', everyMs: 15 * 60_000, run: (db) => sweepDueNotifications(db) },
+	// E-mail: messages made from new notifications, then sent (or kept, without SMTP_URL).
+	{ name: 'E-mail outbox', everyMs: 30_000, run: (db) => runOutbox(db) },
+	// The daily digest, from its hour on (Europe/Warsaw); one a day per person.
+	{ name: 'E-mail digest', everyMs: 5 * 60_000, run: (db) => runDigests(db) },
 	// Personal data past its time (GDPR storage limitation).
 	{ name: 'Retention sweep', everyMs: RETENTION_SWEEP_MS, run: (db) => sweepRetention(db) },
 	// Files no attachment records (an upload cut off mid-way, a removal whose delete failed).
@@ -29,16 +35,24 @@ export const JOBS: readonly Job[] = [
 ];
 
 export function startJobs(db: () => Db, jobs: readonly Job[] = JOBS) {
+	// At start the jobs run one after another, in the list's order, so that each finds what the
+	// one before wrote: the outbox mails the due-date notices just swept, the digest gathers what
+	// the outbox put aside. A start thus leaves the database settled, not changing 30 s later.
+	let start: Promise<unknown> = Promise.resolve();
+	let stopped = false;
 	const timers = jobs.map((job) => {
-		const run = () =>
-			void job.run(db()).catch((error) => console.error(`${job.name}:`, error.message));
-		run();
-		const timer = setInterval(run, job.everyMs);
+		const run = async () => {
+			if (stopped) return;
+			await job.run(db()).catch((error) => console.error(`${job.name}:`, error.message));
+		};
+		start = start.then(run);
+		const timer = setInterval(() => void run(), job.everyMs);
 		timer.unref();
 		return timer;
 	});
 	return {
 		stop() {
+			stopped = true;
 			for (const timer of timers) clearInterval(timer);
 		}
 	};

@@ -26,6 +26,16 @@ export function peopleOfCard(db: Db, cardId: number) {
 		.execute();
 }
 
+/** The managers of an organisation: who hears that a card was given to it. */
+export function managersOf(db: Db, organizationId: number) {
+	return db
+		.selectFrom('membership')
+		.select('userId as id')
+		.where('organizationId', '=', organizationId)
+		.where('role', '=', 'manager')
+		.execute();
+}
+
 export interface NewNotifications {
 	userIds: readonly number[];
 	type: NotificationType;

@@ -144,6 +144,12 @@ export function deleteNotificationsOf(trx: Db, userId: number) {
 	return deleted(trx.deleteFrom('notification').where('userId', '=', userId));
 }
 
+/** Deletes the person's e-mail messages (their address, texts about them) and e-mail choices. */
+export async function deleteEmailOf(trx: Db, userId: number) {
+	await trx.deleteFrom('emailMessage').where('userId', '=', userId).execute();
+	await trx.deleteFrom('emailPreference').where('userId', '=', userId).execute();
+}
+
 /** Deletes the failed sign-ins with this (lower-cased) e-mail; answers how many. */
 export function deleteLoginAttempts(trx: Db, email: string) {
 	return deleted(trx.deleteFrom('loginAttempt').where('email', '=', email));

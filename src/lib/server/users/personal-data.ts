@@ -81,6 +81,8 @@ export async function erasePerson(db: Db, actor: Actor, id: number): Promise<voi
 			notifications: await repo.deleteNotificationsOf(trx, id),
 			failedSignIns: await repo.deleteLoginAttempts(trx, person.email.toLowerCase())
 		};
+		// The outbox keeps their address and messages about them: gone with the rest.
+		await repo.deleteEmailOf(trx, id);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'user.erased',
