@@ -141,6 +141,27 @@ describe('comments', () => {
 		expect(await counts()).toEqual(before);
 	});
 
+	it('sent twice with the same key are saved, told and recorded once', async () => {
+		const { author, colleague, manager } = people;
+		const clientKey = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+		const body = `Dwa razy? ${mentionToken(colleague!)}`;
+		const first = await addComment(t.db, author!, card.id, { body, clientKey });
+		const after = await counts();
+		// The connection broke after the save; the browser sends the same form again.
+		const again = await addComment(t.db, author!, card.id, { body, clientKey });
+		expect(again.id).toBe(first.id);
+		expect(await counts()).toEqual(after);
+		// The same text with a new key (sent anew on purpose) is a new comment.
+		const other = await addComment(t.db, author!, card.id, {
+			body,
+			clientKey: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d'
+		});
+		expect(other.id).not.toBe(first.id);
+		// Another author's key never stands for this one's comment.
+		const theirs = await addComment(t.db, manager!, card.id, { body: 'Mój', clientKey });
+		expect(theirs.id).not.toBe(first.id);
+	});
+
 	it('are refused, as not found, to someone who may not see the card', async () => {
 		const before = await counts();
 		await expect(

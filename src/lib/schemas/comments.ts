@@ -5,7 +5,8 @@ import { z } from './zod';
 
 const body = z.string().trim().min(1).max(10_000);
 
-export const newCommentSchema = z.object({ body });
+/** `clientKey`: the form's key for this text, so that a repeated send is saved once. */
+export const newCommentSchema = z.object({ body, clientKey: z.uuid().optional() });
 export const editCommentSchema = z.object({ commentId: recordId, body });
 export const commentRefSchema = z.object({ commentId: recordId });
 

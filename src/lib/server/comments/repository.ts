@@ -35,8 +35,31 @@ export function listCommentRows(db: Db, cardId: number) {
 		.execute();
 }
 
-export function insertComment(db: Db, comment: { cardId: number; authorId: number; body: string }) {
-	return db.insertInto('comment').values(comment).returning(['id']).executeTakeFirstOrThrow();
+/**
+ * Writes a comment, unless its author already sent one with the same key: then nothing is
+ * written and nothing returned (a concurrent twin waits for the first to commit, then finds it).
+ */
+export function insertComment(
+	db: Db,
+	comment: { cardId: number; authorId: number; body: string; clientKey: string | null }
+) {
+	return db
+		.insertInto('comment')
+		.values(comment)
+		.onConflict((oc) => oc.columns(['authorId', 'clientKey']).doNothing())
+		.returning(['id'])
+		.executeTakeFirst();
+}
+
+/** The author's comment sent with this key, on this card. */
+export function findSentComment(db: Db, cardId: number, authorId: number, clientKey: string) {
+	return db
+		.selectFrom('comment')
+		.select(['id'])
+		.where('cardId', '=', cardId)
+		.where('authorId', '=', authorId)
+		.where('clientKey', '=', clientKey)
+		.executeTakeFirst();
 }
 
 /** A comment of the card, deleted or not. */

@@ -3,13 +3,14 @@ import type { EditCommentInput, NewCommentInput } from '$lib/schemas/comments';
 import { can, loadViewer, whoSees, type Actor } from '../auth/policy';
 import { visibleCard } from '../cards/service';
 import type { Db } from '../db';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
 import { notify, peopleOfCard } from '../notifications/repository';
 import { erasedName } from '$lib/domain/pseudonym';
 import {
 	findComment,
+	findSentComment,
 	insertComment,
 	listCommentRows,
 	markCommentDeleted,
@@ -62,7 +63,19 @@ export async function addComment(db: Db, actor: Actor, cardId: number, input: Ne
 	const card = await commentable(db, actor, cardId);
 	return db.transaction().execute(async (trx) => {
 		const mentioned = await checkMentions(trx, cardId, input.body);
-		const comment = await insertComment(trx, { cardId, authorId: actor.id, body: input.body });
+		const clientKey = input.clientKey ?? null;
+		const comment = await insertComment(trx, {
+			cardId,
+			authorId: actor.id,
+			body: input.body,
+			clientKey
+		});
+		if (!comment) {
+			// The same send again: the comment is there; nothing more is written or told.
+			const sent = clientKey && (await findSentComment(trx, cardId, actor.id, clientKey));
+			if (!sent) throw new ConflictError('comment_key_reused');
+			return sent;
+		}
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.created',

@@ -182,6 +182,8 @@ export interface CommentTable {
 	createdAt: Generated<Date>;
 	editedAt: NullableTimestamp;
 	deletedAt: NullableTimestamp;
+	/** The sending form's own key: the same send repeated finds this comment, not a new one. */
+	clientKey: string | null;
 }
 
 export type IndicatorDirection = 'up' | 'down';
