@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openBoardNamed, signedInPage } from './helpers';
+import { openCardNamed, signedInPage } from './helpers';
 
 // A file attached with the picker appears on the card at once for another person looking at it,
 // who downloads it as it was sent. The limits, checks and access rules are in
@@ -12,13 +12,7 @@ const PDF = Buffer.from(
 	'%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'
 );
 
-async function openCard(page: Page) {
-	await openBoardNamed(page, BOARD);
-	await page.getByRole('link', { name: CARD }).click();
-	const dialog = page.getByRole('dialog', { name: CARD });
-	await expect(dialog).toBeVisible();
-	return dialog;
-}
+const openCard = (page: Page) => openCardNamed(page, BOARD, CARD);
 
 test('a PDF attached with the picker shows live for a partner, who downloads it', async ({
 	browser

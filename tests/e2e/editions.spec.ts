@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openBoardNamed, signIn, signedInPage } from './helpers';
+import { openBoardNamed, openCardNamed, signIn, signedInPage } from './helpers';
 
 // Two editions of the city strategy: the goal mapping on both, the current goal shown on a card of
 // the superseded edition, and the coordinator's re-link of that edition's board. The re-link moves
@@ -22,13 +22,7 @@ async function mappingTable(page: Page) {
 	return section.getByRole('table', { name: /Cele wcześniejszej edycji i ich odpowiedniki/ });
 }
 
-async function openCard(page: Page) {
-	await openBoardNamed(page, BOARD);
-	await page.getByRole('link', { name: CARD }).click();
-	const dialog = page.getByRole('dialog', { name: CARD });
-	await expect(dialog).toBeVisible();
-	return dialog;
-}
+const openCard = (page: Page) => openCardNamed(page, BOARD, CARD);
 
 test('the mapping between the editions is shown on both', async ({ page }) => {
 	await signIn(page, 'koordynator@torun.example');

@@ -22,3 +22,12 @@ export async function openBoardNamed(page: Page, title: string) {
 	await page.goto('/boards');
 	await page.getByRole('link', { name: title }).click();
 }
+
+/** Opens a card's dialog from its board, by their titles, and waits for it. */
+export async function openCardNamed(page: Page, board: string, card: string) {
+	await openBoardNamed(page, board);
+	await page.getByRole('link', { name: card }).click();
+	const dialog = page.getByRole('dialog', { name: card });
+	await expect(dialog).toBeVisible();
+	return dialog;
+}

@@ -1,17 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openBoardNamed, signedInPage } from './helpers';
+import { openCardNamed, signedInPage } from './helpers';
 
 const BOARD = 'Wydział Edukacji – edukacja pozaformalna i zajęcia dodatkowe';
 const CARD = 'Letnia akademia edukacji pozaformalnej dla młodzieży';
 const INDICATOR = 'Uczestnicy zajęć pozaformalnych w wakacje';
 
-async function openCard(page: Page) {
-	await openBoardNamed(page, BOARD);
-	await page.getByRole('link', { name: CARD }).click();
-	const dialog = page.getByRole('dialog', { name: CARD });
-	await expect(dialog).toBeVisible();
-	return dialog;
-}
+const openCard = (page: Page) => openCardNamed(page, BOARD, CARD);
 
 test('a report goes from the NGO partner through a return to acceptance, and the public page follows live', async ({
 	browser

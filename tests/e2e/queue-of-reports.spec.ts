@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openBoardNamed, signedInPage } from './helpers';
+import { openCardNamed, signedInPage } from './helpers';
 
 // A report's way through the queues: the NGO partner submits it, the lead department's manager
 // finds it on her desk, in "Do przeglądu" and in her notifications, returns it with a reason from
@@ -11,13 +11,7 @@ const CARD = 'Program wyrównawczy „Równy start” w szkołach podstawowych';
 const SUMMARY = 'Zajęcia wyrównawcze z matematyki w trzech szkołach na Rubinkowie.';
 const REASON = 'Proszę dopisać, ilu uczniów ukończyło zajęcia.';
 
-async function openCard(page: Page) {
-	await openBoardNamed(page, BOARD);
-	await page.getByRole('link', { name: CARD }).click();
-	const dialog = page.getByRole('dialog', { name: CARD });
-	await expect(dialog).toBeVisible();
-	return dialog;
-}
+const openCard = (page: Page) => openCardNamed(page, BOARD, CARD);
 
 test('a submitted report reaches the reviewer, and its return reaches the author', async ({
 	browser
