@@ -9,6 +9,8 @@ const NGO = 'Fundacja Edukacji Pozaformalnej (przykład)';
 const NGO_MEMBER = 'Tomasz Lewandowski';
 
 test('a department invites an NGO as partner and assigns its member', async ({ page }) => {
+	// Two saves, a reload and the card's history: more than one page's default time on a busy machine.
+	test.setTimeout(60_000);
 	await signIn(page, 'wydzial@torun.example');
 	await page.goto('/boards');
 	await page.getByRole('link', { name: BOARD }).click();
