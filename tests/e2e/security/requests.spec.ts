@@ -69,6 +69,9 @@ function stateChangingRoutes(): { file: string; method: string; url: string }[] 
 	return routes;
 }
 
+/** The e-mail's one-click unsubscribe (src/lib/server/csrf.ts lets it through). */
+const ONE_CLICK = '/email/unsubscribe';
+
 test.describe('cross-site request forgery', () => {
 	test('every state-changing route refuses another origin, or none, whatever the body', async () => {
 		const routes = stateChangingRoutes();
@@ -97,6 +100,13 @@ test.describe('cross-site request forgery', () => {
 					cookie
 				});
 				const what = `${route.method} ${route.url} (${route.file}) ${JSON.stringify(request)}`;
+				if (route.url === ONE_CLICK) {
+					// The one address open to other sites (RFC 8058: a mail provider's one-click
+					// unsubscribe has no Origin): without its signed token it refuses (400; 415 for a
+					// body that is not a form), changing nothing.
+					expect([400, 415], what).toContain(response.status);
+					continue;
+				}
 				expect(response.status, what).toBe(403);
 				expect(await response.text(), what).toMatch(
 					/^Cross-site \w+ (form submissions|requests) are forbidden/
