@@ -24,8 +24,13 @@ test('a department invites an NGO as partner and assigns its member', async ({ p
 	await expect(dialog.getByText('Zapisano organizacje karty.')).toBeVisible();
 
 	// The NGO's people are now among those who may be assigned, labelled with their organisation.
-	await dialog.getByText('Zmień osoby odpowiedzialne').click();
+	// The saved organisations come back with the card's reload and its live event; a section
+	// opened meanwhile may be drawn anew, closed: open it until the NGO's person is offered.
 	const person = dialog.getByRole('checkbox', { name: `${NGO_MEMBER} · ${NGO}` });
+	await expect(async () => {
+		if (!(await person.isVisible())) await dialog.getByText('Zmień osoby odpowiedzialne').click();
+		await expect(person).toBeVisible({ timeout: 2_000 });
+	}).toPass({ timeout: 20_000 });
 	await person.check();
 	await dialog.getByRole('button', { name: 'Zapisz osoby odpowiedzialne' }).click();
 	await expect(dialog.getByText('Zapisano osoby odpowiedzialne.')).toBeVisible();
