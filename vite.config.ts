@@ -36,6 +36,7 @@ export default defineConfig({
 		// The fault tests need the built app and servers of their own: vitest.fault.config.ts.
 		exclude: [...configDefaults.exclude, 'tests/integration/fault/**'],
 		environment: 'node',
+		globalSetup: ['tests/helpers/migrated-snapshot.setup.ts'],
 		// Each PGlite instance is a whole Postgres in WASM: keep the workers few.
 		maxWorkers: 2,
 		testTimeout: 30_000,

@@ -11,6 +11,8 @@ export default defineConfig({
 		...base.test,
 		include: ['tests/integration/fault/**/*.test.ts'],
 		exclude: configDefaults.exclude,
+		// Their servers are PostgreSQL: no embedded snapshot is needed.
+		globalSetup: [],
 		fileParallelism: false,
 		testTimeout: 90_000,
 		hookTimeout: 120_000

@@ -1,14 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { connectPostgres, openEmbedded, type DatabaseHandle } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 
 // A fresh, migrated database for one test file: a new database on the PostgreSQL server named by
-// TEST_DATABASE_URL, or else an in-memory PGlite restored from a migrated snapshot (a cold
-// migration costs seconds; restoring the snapshot well under one).
+// TEST_DATABASE_URL, or else an in-memory PGlite restored from a migrated snapshot: the one the
+// run's global setup wrote (migrated-snapshot.setup.ts), else one made here once per test file.
 
 let snapshot: Promise<Blob> | undefined;
 
 async function freshSnapshot(): Promise<Blob> {
+	const file = inject('migratedSnapshotFile');
+	if (file) return new Blob([await readFile(file)]);
 	const handle = await openEmbedded({});
 	await migrateToLatest(handle.db);
 	const dump = await handle.pglite.dumpDataDir('none');
@@ -16,7 +20,7 @@ async function freshSnapshot(): Promise<Blob> {
 	return dump;
 }
 
-/** A dump of a freshly migrated embedded database, made once per test file. */
+/** A dump of a freshly migrated embedded database. */
 export function migratedSnapshot(): Promise<Blob> {
 	snapshot ??= freshSnapshot();
 	return snapshot;
