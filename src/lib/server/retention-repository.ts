@@ -30,3 +30,20 @@ export async function deleteOldNotifications(trx: Db, readBefore: Date, unreadBe
 		.executeTakeFirst();
 	return Number(result.numDeletedRows);
 }
+
+/**
+ * Deletes the e-mails sent or kept before `doneBefore` and those refused before `failedBefore`.
+ * One still to go (queued, sending) stays whatever its age.
+ */
+export async function deleteOldEmails(trx: Db, doneBefore: Date, failedBefore: Date) {
+	const result = await trx
+		.deleteFrom('emailMessage')
+		.where((eb) =>
+			eb.or([
+				eb.and([eb('status', 'in', ['sent', 'kept']), eb('createdAt', '<', doneBefore)]),
+				eb.and([eb('status', '=', 'failed'), eb('createdAt', '<', failedBefore)])
+			])
+		)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}

@@ -12,12 +12,17 @@ export const LOGIN_ATTEMPT_DAYS = 30;
 export const READ_NOTIFICATION_DAYS = 90;
 /** …one never read, after a year. */
 export const UNREAD_NOTIFICATION_DAYS = 365;
+/** An e-mail sent (or kept, with no SMTP server) is done with after 90 days… */
+export const SENT_EMAIL_DAYS = 90;
+/** …one refused or given up on stays a year, for the administrators to look into. */
+export const FAILED_EMAIL_DAYS = 365;
 export const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 
 export interface RetentionResult {
 	sessions: number;
 	loginAttempts: number;
 	notifications: number;
+	emails: number;
 }
 
 /** Deletes what has outlived its purpose as of `now`; answers how many rows of each went. */
@@ -31,6 +36,11 @@ export async function sweepRetention(db: Db, now = new Date()): Promise<Retentio
 			before(READ_NOTIFICATION_DAYS),
 			before(UNREAD_NOTIFICATION_DAYS)
 		);
-		return { sessions, loginAttempts, notifications };
+		const emails = await repo.deleteOldEmails(
+			trx,
+			before(SENT_EMAIL_DAYS),
+			before(FAILED_EMAIL_DAYS)
+		);
+		return { sessions, loginAttempts, notifications, emails };
 	});
 }

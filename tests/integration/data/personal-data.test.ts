@@ -16,8 +16,10 @@ import {
 	exportPersonalData
 } from '../../../src/lib/server/users/personal-data';
 import {
+	FAILED_EMAIL_DAYS,
 	LOGIN_ATTEMPT_DAYS,
 	READ_NOTIFICATION_DAYS,
+	SENT_EMAIL_DAYS,
 	sweepRetention,
 	UNREAD_NOTIFICATION_DAYS
 } from '../../../src/lib/server/retention';
@@ -305,6 +307,30 @@ describe('the retention sweep', () => {
 			])
 			.returning('id')
 			.execute();
+		const mail = (status: 'queued' | 'kept' | 'sent' | 'failed', createdAt: Date) => ({
+			source: `retention-${status}-${createdAt.getTime()}`,
+			userId: who,
+			address: 'retention@example.test',
+			locale: 'pl' as const,
+			kind: 'assigned',
+			subject: 'Karta',
+			html: '<p>Karta</p>',
+			text: 'Karta',
+			status,
+			createdAt
+		});
+		const mails = await t.db
+			.insertInto('emailMessage')
+			.values([
+				mail('sent', ago(SENT_EMAIL_DAYS + 1)), // sent long ago: goes
+				mail('kept', ago(SENT_EMAIL_DAYS + 1)), // kept (no SMTP) long ago: goes
+				mail('sent', ago(SENT_EMAIL_DAYS - 1)), // sent lately: stays
+				mail('failed', ago(SENT_EMAIL_DAYS + 1)), // refused: kept for a year
+				mail('failed', ago(FAILED_EMAIL_DAYS + 1)), // refused over a year ago: goes
+				mail('queued', ago(FAILED_EMAIL_DAYS + 1)) // still to go: stays whatever its age
+			])
+			.returning('id')
+			.execute();
 		const otherRows = {
 			session: await t.db.selectFrom('session').select('id').where('id', 'not like', 'retention-%').execute(),
 			attempts: await t.db.selectFrom('loginAttempt').select('id').execute()
@@ -312,7 +338,7 @@ describe('the retention sweep', () => {
 
 		const result = await sweepRetention(t.db, now);
 
-		expect(result).toEqual({ sessions: 1, loginAttempts: 1, notifications: 2 });
+		expect(result).toEqual({ sessions: 1, loginAttempts: 1, notifications: 2, emails: 3 });
 		const ids = (rows: { id: string | number }[]) => rows.map((r) => r.id);
 		expect(
 			ids(await t.db.selectFrom('session').select('id').where('id', 'like', 'retention-%').execute())
@@ -325,9 +351,18 @@ describe('the retention sweep', () => {
 			await t.db.selectFrom('notification').select('id').where('userId', '=', who).execute()
 		);
 		expect(noteIds.sort()).toEqual([notes[1]!.id, notes[3]!.id].sort());
+		const mailIds = ids(
+			await t.db.selectFrom('emailMessage').select('id').where('address', '=', 'retention@example.test').execute()
+		);
+		expect(mailIds.sort()).toEqual([mails[2]!.id, mails[3]!.id, mails[5]!.id].sort());
 		expect(sessions).toHaveLength(2);
 		expect(await t.db.selectFrom('session').select('id').where('id', 'not like', 'retention-%').execute()).toEqual(otherRows.session);
 		// A second run finds nothing more to delete.
-		expect(await sweepRetention(t.db, now)).toEqual({ sessions: 0, loginAttempts: 0, notifications: 0 });
+		expect(await sweepRetention(t.db, now)).toEqual({
+			sessions: 0,
+			loginAttempts: 0,
+			notifications: 0,
+			emails: 0
+		});
 	});
 });
