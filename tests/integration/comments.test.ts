@@ -329,10 +329,42 @@ describe('notifications', () => {
 		expect(warned.sort()).toEqual([soon, overdue].sort());
 		expect(warned).not.toContain(later);
 		expect(warned).not.toContain(done);
-		// The lead organisation's manager is warned too.
-		expect(
-			(await notificationsOf(people.manager!.id)).filter((n) => n.type === 'due')
-		).toHaveLength(2);
+		// Someone is assigned: the lead organisation's manager is not told as well.
+		expect((await notificationsOf(people.manager!.id)).filter((n) => n.type === 'due')).toEqual([]);
+	});
+
+	it('warn every member of the lead organisation of a due card no one is assigned to', async () => {
+		const lead = (
+			await t.db
+				.selectFrom('cardOrganization')
+				.select('organizationId')
+				.where('cardId', '=', card.id)
+				.where('role', '=', 'lead')
+				.executeTakeFirstOrThrow()
+		).organizationId;
+		const unassigned = await makeCard(t.db, board, board.columns[0], lead);
+		await t.db
+			.updateTable('card')
+			.set({ dueDate: '2026-11-24' })
+			.where('id', '=', unassigned.id)
+			.execute();
+		await sweepDueNotifications(t.db, '2026-11-23');
+		const members = await t.db
+			.selectFrom('membership')
+			.innerJoin('user', 'user.id', 'membership.userId')
+			.select('membership.userId')
+			.where('membership.organizationId', '=', lead)
+			.where('user.disabledAt', 'is', null)
+			.execute();
+		expect(members.length).toBeGreaterThan(1);
+		for (const { userId } of members) {
+			expect(
+				(await notificationsOf(userId)).filter(
+					(n) => n.type === 'due' && n.cardId === unassigned.id
+				),
+				`member ${userId}`
+			).toHaveLength(1);
+		}
 	});
 
 	it('are read one by one or all at once, each person only their own', async () => {

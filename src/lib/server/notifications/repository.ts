@@ -215,8 +215,17 @@ export function insertDueNotifications(db: Db, today: string | null) {
 				.where('card.archivedAt', 'is', null)
 				.where('boardColumn.status', '!=', 'done')
 				.where('cardOrganization.role', '=', 'lead')
-				.where('membership.role', '=', 'manager')
 				.where('card.dueDate', '<=', sql<string>`${day} + ${sql.lit(DUE_SOON_DAYS)}`)
+				// No one is assigned: the whole lead organisation is told, so the date is not missed.
+				.where(({ not, exists, selectFrom }) =>
+					not(
+						exists(
+							selectFrom('cardAssignee as assigned')
+								.select('assigned.userId')
+								.whereRef('assigned.cardId', '=', 'card.id')
+						)
+					)
+				)
 		);
 	return db
 		.insertInto('notification')
