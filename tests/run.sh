@@ -20,7 +20,7 @@ else
 fi
 
 echo "== Browser tests (Chromium)"
-npx playwright test
+E2E_FULL=1 npx playwright test
 
 # After the browser tests, whose server built the app from this tree: the fault tests run that
 # build (node server.js) on PostgreSQL servers of their own, which they stop, start and kill.

@@ -18,7 +18,8 @@ const LOOKS = [
 ] as const satisfies { theme: Theme; language: Language; size: object; name: string }[];
 
 // A role's few dozen pages, each with axe: more than the default 30 s a test.
-test.describe.configure({ timeout: 300_000 });
+// The walks only read, so they may run side by side (playwright.config.ts gives them two workers).
+test.describe.configure({ mode: 'parallel', timeout: 300_000 });
 
 /** Script errors: uncaught exceptions and console errors, but a 404's own "failed to load". */
 function collectErrors(page: Page) {
