@@ -39,7 +39,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 		const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 		const admin = new pg.Client({ connectionString: serverUrl });
 		await admin.connect();
-		await admin.query(`create database ${name}`);
+		const template = inject('migratedTemplate');
+		await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
 		await admin.end();
 		const url = new URL(serverUrl);
 		url.pathname = `/${name}`;
