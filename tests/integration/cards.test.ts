@@ -300,4 +300,45 @@ describe('editing cards', () => {
 			createCard(t.db, people.dept!, board.id, { ...input, columnId: joint.columns[0] })
 		).rejects.toBeInstanceOf(ValidationError);
 	});
+
+	it('makes one card of a quick add sent twice with the same key', async () => {
+		const clientKey = '3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d';
+		const input = {
+			...fields,
+			title: 'Dwa razy wysłana',
+			goalId: s.operational.id,
+			columnId: board.columns[0],
+			leadId: undefined,
+			clientKey
+		};
+		const first = await createCard(t.db, people.dept!, board.id, input);
+		const counts = async () => ({
+			cards: await countRows(t.db, 'card'),
+			events: await countRows(t.db, 'event'),
+			notifications: await countRows(t.db, 'notification')
+		});
+		const after = await counts();
+		// The connection broke after the save; the browser sends the same form again.
+		const again = await createCard(t.db, people.dept!, board.id, input);
+		expect(again.id).toBe(first.id);
+		expect(await counts()).toEqual(after);
+		// A new key (the title typed anew) is a new card; another person's key is their own.
+		const other = await createCard(t.db, people.dept!, board.id, {
+			...input,
+			clientKey: '7c6b5a4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d'
+		});
+		expect(other.id).not.toBe(first.id);
+		// The same key on another board is not this card: refused, nothing written.
+		const { ownerOrganizationId: dept } = await t.db
+			.selectFrom('board')
+			.select('ownerOrganizationId')
+			.where('id', '=', board.id)
+			.executeTakeFirstOrThrow();
+		const second = await makeBoard(t.db, dept, s.id);
+		const before = await counts();
+		await expect(
+			createCard(t.db, people.dept!, second.id, { ...input, columnId: second.columns[0] })
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(await counts()).toEqual(before);
+	});
 });

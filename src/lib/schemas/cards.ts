@@ -46,8 +46,9 @@ export const cardFieldsSchema = z
 		error: () => m.card_due_before_start()
 	});
 
+/** `clientKey`: the form's key for this title, so that a repeated send makes one card. */
 export const createCardSchema = cardFieldsSchema.and(
-	z.object({ columnId: recordId, leadId: optionalId })
+	z.object({ columnId: recordId, leadId: optionalId, clientKey: z.uuid().optional() })
 );
 
 /** An edit names the version it was based on: a stale one is refused with 409. */

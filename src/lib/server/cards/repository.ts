@@ -133,12 +133,25 @@ export function findCardBoard(db: Db, cardId: number) {
 	return db.selectFrom('card').select('boardId').where('id', '=', cardId).executeTakeFirst();
 }
 
+/** Inserts the card; undefined when its creator already made one with the same client key. */
 export function insertCard(db: Db, values: Insertable<CardTable>) {
 	return db
 		.insertInto('card')
 		.values(values)
+		.onConflict((oc) => oc.columns(['createdBy', 'clientKey']).doNothing())
 		.returning(['id', 'version'])
-		.executeTakeFirstOrThrow();
+		.executeTakeFirst();
+}
+
+/** The card `createdBy` made on this board with `clientKey`, if any. */
+export function findCardByClientKey(db: Db, boardId: number, createdBy: number, clientKey: string) {
+	return db
+		.selectFrom('card')
+		.select(['id', 'version'])
+		.where('boardId', '=', boardId)
+		.where('createdBy', '=', createdBy)
+		.where('clientKey', '=', clientKey)
+		.executeTakeFirst();
 }
 
 export async function insertLead(db: Db, cardId: number, organizationId: number) {

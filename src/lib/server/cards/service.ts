@@ -117,8 +117,17 @@ export async function createCard(db: Db, actor: Actor, boardId: number, input: C
 			startDate: input.startDate,
 			dueDate: input.dueDate,
 			isPublic: input.isPublic,
-			createdBy: actor.id
+			createdBy: actor.id,
+			clientKey: input.clientKey ?? null
 		});
+		if (!card) {
+			// The same send again: the card is there; nothing more is written or told.
+			const made =
+				input.clientKey &&
+				(await repo.findCardByClientKey(trx, boardId, actor.id, input.clientKey));
+			if (!made) throw new ConflictError('card_key_reused');
+			return made;
+		}
 		await repo.insertLead(trx, card.id, leadId);
 		await recordEvent(trx, {
 			actorId: actor.id,

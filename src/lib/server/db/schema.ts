@@ -144,6 +144,8 @@ export interface CardTable {
 	updatedAt: Generated<Date>;
 	/** An image attachment of the card shown as its cover, or none. */
 	coverAttachmentId: Generated<number | null>;
+	/** The quick add form's own key: the same send repeated finds this card, not a new one. */
+	clientKey: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** A file on a card: its bytes are in the file store under `key` (src/lib/server/files/). */
