@@ -9,6 +9,7 @@ import * as email from './2026-12-06T1000_email';
 import * as attachments from './2026-12-06T1100_attachments';
 import * as commentKeys from './2026-12-06T1200_comment_keys';
 import * as cardKeys from './2026-12-06T1500_card_keys';
+import * as eventActorIndex from './2026-12-06T1510_event_actor_index';
 
 // Every migration, by name, in the order it runs. Listed by hand so the same list works in the
 // bundled app and in the command-line scripts; a test checks it matches the folder.
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T1000_email': email,
 	'2026-12-06T1100_attachments': attachments,
 	'2026-12-06T1200_comment_keys': commentKeys,
-	'2026-12-06T1500_card_keys': cardKeys
+	'2026-12-06T1500_card_keys': cardKeys,
+	'2026-12-06T1510_event_actor_index': eventActorIndex
 };
