@@ -17,6 +17,12 @@ const fieldChanges = z.strictObject({
 });
 const organizations = z.strictObject({ lead: named.nullable(), partners: z.array(named) });
 const none = z.strictObject({});
+/** A file's name (none for a draft report's evidence: the history is read by others) and owner. */
+const attachmentPayload = z.strictObject({
+	name: text.optional(),
+	reportId: id.optional(),
+	commentId: id.optional()
+});
 const role = z.enum(['admin', 'coordinator', 'member']);
 const membershipRole = z.enum(['manager', 'member']);
 const membership = z.strictObject({
@@ -54,8 +60,8 @@ export const EVENT_CATALOGUE = {
 	'comment.created': { entity: 'comment', payload: none },
 	'comment.edited': { entity: 'comment', payload: none },
 	'comment.deleted': { entity: 'comment', payload: none },
-	'attachment.added': { entity: 'attachment', payload: z.strictObject({ name: text }) },
-	'attachment.removed': { entity: 'attachment', payload: z.strictObject({ name: text }) },
+	'attachment.added': { entity: 'attachment', payload: attachmentPayload },
+	'attachment.removed': { entity: 'attachment', payload: attachmentPayload },
 	'report.saved': { entity: 'activity_report', payload: none },
 	'report.submitted': { entity: 'activity_report', payload: none },
 	'report.accepted': { entity: 'activity_report', payload: none },

@@ -15,20 +15,33 @@ import {
 import { recordEvent } from '../events/repository';
 import { detectType, IMAGE_TYPES, safeFileName } from '../files/content';
 import { TooLargeError, type FileStore } from '../files/store';
+import { findComment } from '../comments/repository';
+import { findReportOfCard } from '../reports/repository';
 import {
 	deleteAttachmentRow,
 	findAttachment,
 	findAttachmentByKey,
 	insertAttachment,
 	listAttachmentRows,
+	listOwnedRows,
+	lockedComment,
+	lockedReport,
+	lockOrganization,
 	updateCover,
 	usedBy
 } from './repository';
 
-// Files on cards. Whoever may comment on a card may attach a file to it and remove one; whoever
-// may see the card may see and download its files. A file is streamed into the store as it
-// arrives (never held whole), checked by its content once complete, and only then recorded: a
-// refused, oversized or broken upload leaves neither a row nor a file.
+// Files on cards, on activity reports (their evidence) and on comments. Whoever may comment on a
+// card may attach a file to it and remove one; a report's author adds evidence to it while it is
+// a draft or returned; a comment's author sends files with it. Whoever may see the card (for
+// evidence: the report) may see and download its files. A file is streamed into the store as it
+// arrives (never held whole), checked by its content once complete, and only then recorded, with
+// the organisation's quota checked again under a lock on its row: a refused, oversized or broken
+// upload leaves neither a row nor a file, and two uploads at once cannot both take the last room.
+
+/** Whose a file is: the card's own, a report's evidence, or a comment's. */
+export type AttachmentOwner =
+	{ kind: 'card' } | { kind: 'report'; reportId: number } | { kind: 'comment'; commentId: number };
 
 const MB = 1024 * 1024;
 
@@ -65,6 +78,54 @@ async function attachable(db: Db, actor: Actor, cardId: number) {
 	if (!can.moveCard(viewer, found.facts)) throw new ForbiddenError();
 	if (found.card.archivedAt) throw new ConflictError('attachment_card_archived');
 	return { viewer, ...found };
+}
+
+const editableReport = (status: string) => status === 'draft' || status === 'returned';
+
+/** A report the viewer may add evidence to or take it from: their own, a draft or returned. */
+function ownOpenReport(
+	viewer: Viewer,
+	report: { status: string; authorId: number | null } | undefined
+) {
+	if (!report || !can.seeReport(viewer, report)) throw new NotFoundError();
+	if (report.authorId !== viewer.id) throw new ForbiddenError();
+	if (!editableReport(report.status)) throw new ConflictError('attachment_report_locked');
+}
+
+/** A comment the actor may send files with: their own, not deleted. */
+function ownLiveComment(
+	actor: Actor,
+	comment: { deletedAt: Date | null; authorId: number | null } | undefined
+) {
+	if (!comment || comment.deletedAt) throw new NotFoundError();
+	if (comment.authorId !== actor.id) throw new ForbiddenError();
+}
+
+/** Whether the actor may attach a file to the owner on this card (and then to what card). */
+async function attachableTo(db: Db, actor: Actor, cardId: number, owner: AttachmentOwner) {
+	if (owner.kind === 'report') {
+		// The author reports on a card they may see; they need not be able to move it.
+		const viewer = await loadViewer(db, actor);
+		const found = await visibleCard(db, viewer, cardId);
+		ownOpenReport(viewer, await findReportOfCard(db, cardId, owner.reportId));
+		return found;
+	}
+	const found = await attachable(db, actor, cardId);
+	if (owner.kind === 'comment')
+		ownLiveComment(actor, await findComment(db, cardId, owner.commentId));
+	return found;
+}
+
+/** The same, again, inside the insert's transaction, the owner's row held until it commits. */
+async function stillAttachable(trx: Db, actor: Actor, owner: AttachmentOwner) {
+	if (owner.kind === 'report') {
+		const report = await lockedReport(trx, owner.reportId);
+		if (!report) throw new NotFoundError();
+		if (!editableReport(report.status)) throw new ConflictError('attachment_report_locked');
+		return report.status;
+	}
+	if (owner.kind === 'comment') ownLiveComment(actor, await lockedComment(trx, owner.commentId));
+	return null;
 }
 
 /** The first bytes of a stored file (for the text check). */
@@ -111,6 +172,8 @@ export interface UploadInput {
 	name: string;
 	/** The length the request declared, when it did: an oversized file is refused before reading. */
 	declaredSize?: number | null;
+	/** Whose the file is; the card's own when not given. */
+	owner?: AttachmentOwner;
 }
 
 export async function uploadAttachment(
@@ -122,7 +185,8 @@ export async function uploadAttachment(
 	body: AsyncIterable<Uint8Array> | null,
 	limits: AttachmentLimits = attachmentLimits()
 ) {
-	const { card, facts, board } = await attachable(db, actor, cardId);
+	const owner = input.owner ?? { kind: 'card' };
+	const { card, facts, board } = await attachableTo(db, actor, cardId, owner);
 	const name = safeFileName(input.name);
 	const tooLarge = () =>
 		new PayloadTooLargeError('attachment_too_large', { limit: megabytes(limits.maxBytes) });
@@ -131,6 +195,7 @@ export async function uploadAttachment(
 
 	// The organisation whose space it takes: the card's lead, or else the board's owner.
 	const organizationId = facts.leadId ?? board.ownerOrganizationId;
+	// A first look, to refuse early: the check that counts is made again with the insert.
 	const room =
 		limits.quotaBytes > 0 ? limits.quotaBytes - (await usedBy(db, organizationId)) : Infinity;
 	const quotaFull = () =>
@@ -153,9 +218,16 @@ export async function uploadAttachment(
 		if (!mime) throw new UnsupportedTypeError('attachment_type_refused');
 		const image = IMAGE_TYPES.has(mime) ? await thumbnail(store, key) : null;
 		return await db.transaction().execute(async (trx) => {
+			const status = await stillAttachable(trx, actor, owner);
+			if (limits.quotaBytes > 0) {
+				await lockOrganization(trx, organizationId);
+				if ((await usedBy(trx, organizationId)) + size > limits.quotaBytes) throw quotaFull();
+			}
 			const row = await insertAttachment(trx, {
 				key,
 				cardId,
+				reportId: owner.kind === 'report' ? owner.reportId : null,
+				commentId: owner.kind === 'comment' ? owner.commentId : null,
 				organizationId,
 				uploaderId: actor.id,
 				name,
@@ -171,7 +243,7 @@ export async function uploadAttachment(
 				entityId: row.id,
 				boardId: card.boardId,
 				cardId,
-				payload: { name }
+				payload: addedPayload(owner, name, status)
 			});
 			return row;
 		});
@@ -181,22 +253,63 @@ export async function uploadAttachment(
 	}
 }
 
-/** A card's files, for the card dialog (the caller has checked the card is visible). */
-export async function listAttachments(db: Db, cardId: number) {
-	const rows = await listAttachmentRows(db, cardId);
-	return rows.map(({ key, ...row }) => ({
-		...row,
-		url: `/files/${key}`,
-		thumbnailUrl: row.hasThumbnail ? `/files/${key}/thumbnail` : null
-	}));
+/**
+ * What the event says of a file: its name, and whose it is. A draft's evidence goes unnamed, as
+ * the card's history is read by people the draft is not shown to.
+ */
+function addedPayload(owner: AttachmentOwner, name: string, status: string | null) {
+	if (owner.kind === 'report')
+		return status === 'draft' ? { reportId: owner.reportId } : { name, reportId: owner.reportId };
+	if (owner.kind === 'comment') return { name, commentId: owner.commentId };
+	return { name };
 }
 
-/** An attachment by its key, when the viewer may see its card; otherwise not found. */
+type Row = Awaited<ReturnType<typeof listAttachmentRows>>[number];
+const shown = ({ key, ...row }: Row) => ({
+	...row,
+	url: `/files/${key}`,
+	thumbnailUrl: row.hasThumbnail ? `/files/${key}/thumbnail` : null
+});
+export type ShownAttachment = ReturnType<typeof shown>;
+
+/** A card's own files, for the card dialog (the caller has checked the card is visible). */
+export async function listAttachments(db: Db, cardId: number) {
+	return (await listAttachmentRows(db, cardId)).map(shown);
+}
+
+/**
+ * The files of some of a card's reports or comments, by their owner's id (the caller has shown
+ * the viewer those reports or comments).
+ */
+export async function filesOf(
+	db: Db,
+	cardId: number,
+	owner: 'reportId' | 'commentId',
+	ids: number[]
+): Promise<Map<number, ShownAttachment[]>> {
+	const byOwner = new Map<number, ShownAttachment[]>();
+	if (ids.length === 0) return byOwner;
+	for (const row of await listOwnedRows(db, cardId, owner, ids)) {
+		const id = row[owner]!;
+		byOwner.set(id, [...(byOwner.get(id) ?? []), shown(row)]);
+	}
+	return byOwner;
+}
+
+/** An attachment by its key, when the viewer may see its card (and its report); else not found. */
 export async function visibleAttachment(db: Db, actor: Actor | Viewer, key: string) {
 	const attachment = await findAttachmentByKey(db, key);
 	if (!attachment) throw new NotFoundError();
 	const viewer = await loadViewer(db, actor);
 	await visibleCard(db, viewer, attachment.cardId);
+	if (attachment.reportId !== null) {
+		const report = await findReportOfCard(db, attachment.cardId, attachment.reportId);
+		if (!report || !can.seeReport(viewer, report)) throw new NotFoundError();
+	}
+	if (attachment.commentId !== null) {
+		const comment = await findComment(db, attachment.cardId, attachment.commentId);
+		if (!comment || comment.deletedAt) throw new NotFoundError();
+	}
 	return attachment;
 }
 
@@ -222,8 +335,20 @@ export async function removeAttachment(
 	cardId: number,
 	attachmentId: number
 ) {
-	const { card } = await attachable(db, actor, cardId);
+	const viewer = await loadViewer(db, actor);
+	const { card } = await visibleCard(db, viewer, cardId);
+	const stored = await findAttachment(db, cardId, attachmentId);
+	if (!stored) throw new NotFoundError();
+	// A card's file: whoever may attach one; evidence or a comment's file: as it was attached.
+	const owner: AttachmentOwner =
+		stored.reportId !== null
+			? { kind: 'report', reportId: stored.reportId }
+			: stored.commentId !== null
+				? { kind: 'comment', commentId: stored.commentId }
+				: { kind: 'card' };
+	await attachableTo(db, actor, cardId, owner);
 	const attachment = await db.transaction().execute(async (trx) => {
+		const status = await stillAttachable(trx, actor, owner);
 		const found = await findAttachment(trx, cardId, attachmentId);
 		if (!found) throw new NotFoundError();
 		await deleteAttachmentRow(trx, found.id);
@@ -233,7 +358,7 @@ export async function removeAttachment(
 			entityId: found.id,
 			boardId: card.boardId,
 			cardId,
-			payload: { name: found.name }
+			payload: addedPayload(owner, found.name, status)
 		});
 		return found;
 	});
@@ -249,7 +374,7 @@ export async function setCover(db: Db, actor: Actor, cardId: number, attachmentI
 		let name: string | null = null;
 		if (attachmentId !== null) {
 			const found = await findAttachment(trx, cardId, attachmentId);
-			if (!found) throw new NotFoundError();
+			if (!found || found.reportId !== null || found.commentId !== null) throw new NotFoundError();
 			if (!found.hasThumbnail) throw new ValidationError('attachmentId', 'attachment_cover_image');
 			name = found.name;
 		}
