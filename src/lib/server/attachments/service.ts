@@ -141,14 +141,33 @@ async function headOf(stream: Readable, bytes = 8192): Promise<Uint8Array> {
 	return Buffer.concat(chunks).subarray(0, bytes);
 }
 
+// Thumbnails are made one at a time, each on one libvips thread, with no operation cache: ten
+// large images at once would otherwise take every core and the thread pool (which file writes
+// share) from everyone else, and hold their decoded pixels together (tests/bench/uploads.ts).
+sharp.concurrency(1);
+sharp.cache(false);
+let thumbnailing: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+	const run = thumbnailing.then(job, job);
+	thumbnailing = run.catch(() => {});
+	return run;
+}
+
 /** An image's size and a small WebP preview of it, or nothing when sharp cannot read it. */
-async function thumbnail(store: FileStore, key: string) {
-	const source = await store.get(key);
-	if (!source) return null;
+function thumbnail(store: FileStore, key: string) {
+	return oneAtATime(() => makeThumbnail(store, key));
+}
+
+async function makeThumbnail(store: FileStore, key: string) {
+	// A file on this machine's disk is read by libvips itself; a stream (S3) sharp takes whole.
+	const local = store.localPath?.(key) ?? null;
+	const source = local ? null : await store.get(key);
+	if (!local && !source) return null;
 	try {
 		// A decompression bomb (a tiny file of huge dimensions) is refused by the pixel limit.
-		const image = sharp({ limitInputPixels: 50_000_000, failOn: 'error' });
-		source.pipe(image);
+		const options = { limitInputPixels: 50_000_000, failOn: 'error' } as const;
+		const image = local ? sharp(local, options) : sharp(options);
+		if (source) source.pipe(image);
 		const meta = await image.clone().metadata();
 		const { data } = await image
 			.rotate()
@@ -162,7 +181,7 @@ async function thumbnail(store: FileStore, key: string) {
 			height: (turned ? meta.width : meta.height) ?? null
 		};
 	} catch {
-		source.destroy();
+		source?.destroy();
 		return null;
 	}
 }

@@ -40,6 +40,8 @@ export interface FileStore {
 	list(): AsyncIterable<StoredFile>;
 	/** Removes what writes that never finished (a process stopped mid-way) left before `before`. */
 	removeIncomplete(before: Date): Promise<number>;
+	/** Where the file is on this machine's disk, for a tool that reads files (sharp); if it is. */
+	localPath?(key: string): string;
 }
 
 export const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -68,6 +70,10 @@ export class DirectoryStore implements FileStore {
 
 	private pathOf(key: string) {
 		return path.join(this.root, checkKey(key));
+	}
+
+	localPath(key: string) {
+		return this.pathOf(key);
 	}
 
 	async put(key: string, body: Body, maxBytes: number) {
