@@ -9,8 +9,10 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	listAttachments,
 	removeAttachment,
+	setCover,
 	uploadAttachment
 } from '../../src/lib/server/attachments/service';
+import { getBoard } from '../../src/lib/server/cards/lists';
 import { addComment, deleteComment, listComments } from '../../src/lib/server/comments/service';
 import { ConflictError } from '../../src/lib/server/errors';
 import { DirectoryStore } from '../../src/lib/server/files/store';
@@ -249,6 +251,26 @@ describe("a comment's files", () => {
 		expect(rows).toEqual([]);
 		expect((await get(partner, key)).status).toBe(404);
 		expect((await post(partner, `?comment=${commentId}`, 'x.pdf', PDF)).status).toBe(404);
+	});
+});
+
+describe("a card's cover on its tile", () => {
+	it("shows the cover's thumbnail on the board, and only a card's own image may be one", async () => {
+		const res = await post(lead, '', 'okładka.png', PNG);
+		const { attachment } = (await res.json()) as { attachment: { id: number } };
+		await setCover(t.db, lead, card.id, attachment.id);
+		const { tiles } = await getBoard(t.db, lead, board.id);
+		const key = await keyOf(attachment.id);
+		expect(tiles.find((x) => x.id === card.id)!.cover).toBe(`/files/${key}/thumbnail`);
+		// A comment's image is not the card's to show.
+		const commentId = (await addComment(t.db, lead, card.id, { body: 'Zdjęcie' })).id;
+		const sent = await post(lead, `?comment=${commentId}`, 'w-komentarzu.png', PNG);
+		const other = ((await sent.json()) as { attachment: { id: number } }).attachment.id;
+		await expect(setCover(t.db, lead, card.id, other)).rejects.toThrow();
+		await setCover(t.db, lead, card.id, null);
+		expect(
+			(await getBoard(t.db, lead, board.id)).tiles.find((x) => x.id === card.id)!.cover
+		).toBeNull();
 	});
 });
 

@@ -222,13 +222,12 @@ export function typedEvent<E extends { type: string; payload: unknown }>(
 
 /**
  * Events that change nothing a board shows (its dialog follows a card's comments and files).
- * The tiles do not show a cover yet: once they do, `card.cover_changed` leaves this list.
+ * A cover shows on its tile, so `card.cover_changed` is not one of them.
  */
 export const OFF_BOARD: ReadonlySet<string> = new Set<EventType>([
 	'comment.created',
 	'comment.edited',
 	'comment.deleted',
 	'attachment.added',
-	'attachment.removed',
-	'card.cover_changed'
+	'attachment.removed'
 ]);

@@ -38,6 +38,14 @@ export function listAttachmentRows(db: Db, cardId: number) {
 		.execute();
 }
 
+/** Every file of a card: its own, its reports' and its comments', oldest first. */
+export function listAllRowsOfCard(db: Db, cardId: number) {
+	return withUploader(db)
+		.where('attachment.cardId', '=', cardId)
+		.orderBy('attachment.id')
+		.execute();
+}
+
 /** The files of some reports or comments of one card, oldest first (in the order they came). */
 export function listOwnedRows(
 	db: Db,

@@ -22,6 +22,7 @@ import {
 	findAttachment,
 	findAttachmentByKey,
 	insertAttachment,
+	listAllRowsOfCard,
 	listAttachmentRows,
 	listOwnedRows,
 	lockedComment,
@@ -294,6 +295,28 @@ export type ShownAttachment = ReturnType<typeof shown>;
 /** A card's own files, for the card dialog (the caller has checked the card is visible). */
 export async function listAttachments(db: Db, cardId: number) {
 	return (await listAttachmentRows(db, cardId)).map(shown);
+}
+
+export type FilesByOwner = Map<number, ShownAttachment[]>;
+
+/**
+ * A card's files in one query, for its dialog: its own (newest first), and its reports' and its
+ * comments', by owner (for the reports and comments the viewer is then shown: the caller's to
+ * pick; a draft's evidence is not to be shown to others).
+ */
+export async function cardFiles(db: Db, cardId: number) {
+	const own: ShownAttachment[] = [];
+	const reports: FilesByOwner = new Map();
+	const comments: FilesByOwner = new Map();
+	const add = (map: FilesByOwner, id: number, file: ShownAttachment) =>
+		map.set(id, [...(map.get(id) ?? []), file]);
+	for (const row of await listAllRowsOfCard(db, cardId)) {
+		const file = shown(row);
+		if (row.reportId !== null) add(reports, row.reportId, file);
+		else if (row.commentId !== null) add(comments, row.commentId, file);
+		else own.unshift(file);
+	}
+	return { own, reports, comments };
 }
 
 /**

@@ -8,7 +8,7 @@ import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
 import { notify, peopleOfCard } from '../notifications/repository';
 import { erasedName } from '$lib/domain/pseudonym';
-import { filesOf } from '../attachments/service';
+import { filesOf, type FilesByOwner } from '../attachments/service';
 import { deleteCommentAttachments } from '../attachments/repository';
 import {
 	findComment,
@@ -30,10 +30,11 @@ import {
  * comments, an erased person shows under their pseudonym, and a name typed into a link shows
  * nowhere.
  */
-export async function listComments(db: Db, cardId: number) {
+export async function listComments(db: Db, cardId: number, loaded?: FilesByOwner) {
 	const rows = await listCommentRows(db, cardId);
 	const live = rows.filter((r) => !r.deletedAt).map((r) => r.id);
-	const files = await filesOf(db, cardId, 'commentId', live);
+	// The card dialog has loaded every file of the card already (attachments/service cardFiles).
+	const files = loaded ?? (await filesOf(db, cardId, 'commentId', live));
 	return rows.map(({ body, mentionNames, ...row }) => {
 		if (row.deletedAt) return { ...row, body: '', html: '', files: [] };
 		// A person with no row at all (none is ever deleted) reads as one erased.

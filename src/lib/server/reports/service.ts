@@ -9,7 +9,7 @@ import type { EventPayload, EventType } from '$lib/events/catalogue';
 import { recordEvent, type NewEvent } from '../events/repository';
 import { notify } from '../notifications/repository';
 import * as repo from './repository';
-import { filesOf } from '../attachments/service';
+import { filesOf, type FilesByOwner } from '../attachments/service';
 
 // Activity reports: an organisation taking part in a card reports what it did. The author writes
 // a draft, submits it; the lead organisation's managers or a coordinator accept it or return it
@@ -44,13 +44,16 @@ export async function reportsOfCard(
 	db: Db,
 	viewer: Viewer,
 	card: { id: number },
-	facts: CardFacts
+	facts: CardFacts,
+	loaded?: FilesByOwner
 ) {
 	const reports = await repo.listReportRows(db, card.id, viewer.id);
 	const ids = reports.map((r) => r.id);
+	// The card dialog has loaded every file of the card already (attachments/service cardFiles);
+	// only the listed reports' evidence is shown.
 	const [values, evidence] = await Promise.all([
 		ids.length ? repo.valuesOfReports(db, ids) : [],
-		filesOf(db, card.id, 'reportId', ids)
+		loaded ?? filesOf(db, card.id, 'reportId', ids)
 	]);
 	return reports.map((r) => ({
 		...r,
