@@ -179,7 +179,7 @@ async function main() {
 						'content-type': 'application/octet-stream',
 						'x-file-name': encodeURIComponent(file.name)
 					},
-					body: file.bytes
+					body: new Uint8Array(file.bytes)
 				}
 			);
 			const answer = (await res.json()) as { attachment?: { id: number }; message?: string };
