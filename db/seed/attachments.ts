@@ -135,24 +135,26 @@ async function ownerOf(trx: Trx, file: DemoFile, cardId: number, personId: numbe
 	if (file.on === 'report') {
 		const report = await trx
 			.selectFrom('activityReport')
-			.select('id')
+			.select(['id', 'createdAt'])
 			.where('cardId', '=', cardId)
 			.where('authorId', '=', personId)
 			.orderBy('id')
 			.executeTakeFirst();
-		return report ? { reportId: report.id } : null;
+		// Attached to the draft, before it was submitted.
+		return report ? { reportId: report.id, createdAt: report.createdAt } : null;
 	}
 	if (file.on === 'comment') {
 		const comment = await trx
 			.selectFrom('comment')
-			.select('id')
+			.select(['id', 'createdAt'])
 			.where('cardId', '=', cardId)
 			.where('authorId', '=', personId)
 			.orderBy('id')
 			.executeTakeFirst();
-		return comment ? { commentId: comment.id } : null;
+		// Sent with the comment: attached when it was written.
+		return comment ? { commentId: comment.id, createdAt: comment.createdAt } : null;
 	}
-	return {};
+	return {} as { reportId?: number; commentId?: number; createdAt?: Date };
 }
 
 /** Puts the demo files on their cards; a card that is not there (a changed seed) is skipped. */
@@ -212,7 +214,11 @@ export async function insertDemoAttachments(trx: Trx, store: FileStore): Promise
 			entityId: row.id,
 			boardId: card.boardId,
 			cardId: card.id,
-			payload: { name: file.name, ...owner }
+			payload: {
+				name: file.name,
+				...(owner.reportId ? { reportId: owner.reportId } : {}),
+				...(owner.commentId ? { commentId: owner.commentId } : {})
+			}
 		});
 		if (file.cover) {
 			await trx
