@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportSchema, reviewSchema } from '../../src/lib/schemas/monitoring';
-import { loadViewer, type Actor } from '../../src/lib/server/auth/policy';
+import { cardFacts, loadViewer, type Actor } from '../../src/lib/server/auth/policy';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import {
 	listAttachments,
@@ -13,6 +13,7 @@ import {
 	uploadAttachment
 } from '../../src/lib/server/attachments/service';
 import { getBoard } from '../../src/lib/server/cards/lists';
+import { mayReceive } from '../../src/lib/server/realtime/visibility';
 import { addComment, deleteComment, listComments } from '../../src/lib/server/comments/service';
 import { ConflictError } from '../../src/lib/server/errors';
 import { DirectoryStore } from '../../src/lib/server/files/store';
@@ -154,14 +155,30 @@ describe("a report's evidence", () => {
 		// A draft is its author's: its evidence too, even for the reviewer.
 		expect((await get(lead, key)).status).toBe(404);
 		expect((await get(outsider, key)).status).toBe(404);
-		// The card's history does not name a draft's file.
-		const event = await t.db
+		// Like the draft, the change is told to its author alone.
+		const events = await t.db
 			.selectFrom('event')
-			.select('payload')
-			.where('type', '=', 'attachment.added')
-			.where('entityId', '=', attachment.id)
-			.executeTakeFirstOrThrow();
-		expect(event.payload).toEqual({ reportId });
+			.select(['type', 'entityId', 'payload'])
+			.where('cardId', '=', card.id)
+			.where('type', 'in', ['attachment.added', 'report.evidence_changed'])
+			.execute();
+		expect(events).toEqual([
+			{
+				type: 'report.evidence_changed',
+				entityId: reportId,
+				payload: { name: 'Lista obecności.pdf', change: 'added' }
+			}
+		]);
+		const viewer = await loadViewer(t.db, lead);
+		const facts = await cardFacts(t.db, card.id);
+		const event = {
+			type: 'report.evidence_changed',
+			actorId: partner.id,
+			cardId: card.id,
+			payload: {}
+		};
+		expect(mayReceive(viewer, event, facts)).toBe(false);
+		expect(mayReceive(await loadViewer(t.db, partner), event, facts)).toBe(true);
 	});
 
 	it('is refused to anyone but the author', async () => {

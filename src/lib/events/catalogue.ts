@@ -17,9 +17,9 @@ const fieldChanges = z.strictObject({
 });
 const organizations = z.strictObject({ lead: named.nullable(), partners: z.array(named) });
 const none = z.strictObject({});
-/** A file's name (none for a draft report's evidence: the history is read by others) and owner. */
+/** A file's name, and whose it is when not the card's own (a report's, a comment's). */
 const attachmentPayload = z.strictObject({
-	name: text.optional(),
+	name: text,
 	reportId: id.optional(),
 	commentId: id.optional()
 });
@@ -63,6 +63,11 @@ export const EVENT_CATALOGUE = {
 	'attachment.added': { entity: 'attachment', payload: attachmentPayload },
 	'attachment.removed': { entity: 'attachment', payload: attachmentPayload },
 	'report.saved': { entity: 'activity_report', payload: none },
+	/** A draft's evidence added or removed: like the draft, its author's alone. */
+	'report.evidence_changed': {
+		entity: 'activity_report',
+		payload: z.strictObject({ name: text, change: z.enum(['added', 'removed']) })
+	},
 	'report.submitted': { entity: 'activity_report', payload: none },
 	'report.accepted': { entity: 'activity_report', payload: none },
 	'report.returned': { entity: 'activity_report', payload: z.strictObject({ reason: text }) },
@@ -229,5 +234,6 @@ export const OFF_BOARD: ReadonlySet<string> = new Set<EventType>([
 	'comment.edited',
 	'comment.deleted',
 	'attachment.added',
-	'attachment.removed'
+	'attachment.removed',
+	'report.evidence_changed'
 ]);

@@ -220,10 +220,14 @@ export function eventDetails(raw: RawEvent, names: EventNames = NO_NAMES): strin
 				: event.payload.commentId
 					? m.attachments_of_comment()
 					: '';
-			return [event.payload.name ? quoted(event.payload.name) : '', where]
-				.filter(Boolean)
-				.join(' ');
+			return [quoted(event.payload.name), where].filter(Boolean).join(' ');
 		}
+		case 'report.evidence_changed':
+			return `${quoted(event.payload.name)} ${
+				event.payload.change === 'added'
+					? m.attachments_evidence_added()
+					: m.attachments_evidence_removed()
+			}`;
 		case 'card.cover_changed':
 			return event.payload.name ? quoted(event.payload.name) : '';
 		case 'report.returned':

@@ -257,14 +257,8 @@ export async function uploadAttachment(
 				height: image?.height ?? null,
 				hasThumbnail: image !== null
 			});
-			await recordEvent(trx, {
-				actorId: actor.id,
-				type: 'attachment.added',
-				entityId: row.id,
-				boardId: card.boardId,
-				cardId,
-				payload: addedPayload(owner, name, status)
-			});
+			const at = { actorId: actor.id, boardId: card.boardId, cardId, attachmentId: row.id };
+			await fileEvent(trx, 'added', at, owner, name, status);
 			return row;
 		});
 	} catch (err) {
@@ -274,14 +268,42 @@ export async function uploadAttachment(
 }
 
 /**
- * What the event says of a file: its name, and whose it is. A draft's evidence goes unnamed, as
- * the card's history is read by people the draft is not shown to.
+ * The event of a file added or removed, in the insert's or delete's transaction. A draft's
+ * evidence is told to its author alone (report.evidence_changed), as the draft is; any other
+ * file is told to whoever sees the card, with whose it is.
  */
-function addedPayload(owner: AttachmentOwner, name: string, status: string | null) {
-	if (owner.kind === 'report')
-		return status === 'draft' ? { reportId: owner.reportId } : { name, reportId: owner.reportId };
-	if (owner.kind === 'comment') return { name, commentId: owner.commentId };
-	return { name };
+function fileEvent(
+	trx: Db,
+	change: 'added' | 'removed',
+	at: { actorId: number; boardId: number; cardId: number; attachmentId: number },
+	owner: AttachmentOwner,
+	name: string,
+	reportStatus: string | null
+) {
+	const { actorId, boardId, cardId } = at;
+	if (owner.kind === 'report' && reportStatus === 'draft')
+		return recordEvent(trx, {
+			actorId,
+			type: 'report.evidence_changed',
+			entityId: owner.reportId,
+			boardId,
+			cardId,
+			payload: { name, change }
+		});
+	const payload =
+		owner.kind === 'report'
+			? { name, reportId: owner.reportId }
+			: owner.kind === 'comment'
+				? { name, commentId: owner.commentId }
+				: { name };
+	return recordEvent(trx, {
+		actorId,
+		type: change === 'added' ? 'attachment.added' : 'attachment.removed',
+		entityId: at.attachmentId,
+		boardId,
+		cardId,
+		payload
+	});
 }
 
 type Row = Awaited<ReturnType<typeof listAttachmentRows>>[number];
@@ -394,14 +416,8 @@ export async function removeAttachment(
 		const found = await findAttachment(trx, cardId, attachmentId);
 		if (!found) throw new NotFoundError();
 		await deleteAttachmentRow(trx, found.id);
-		await recordEvent(trx, {
-			actorId: actor.id,
-			type: 'attachment.removed',
-			entityId: found.id,
-			boardId: card.boardId,
-			cardId,
-			payload: addedPayload(owner, found.name, status)
-		});
+		const at = { actorId: actor.id, boardId: card.boardId, cardId, attachmentId: found.id };
+		await fileEvent(trx, 'removed', at, owner, found.name, status);
 		return found;
 	});
 	// After commit: a file whose removal fails here is an orphan the sweep removes later.
