@@ -157,8 +157,9 @@ export function fileStore(): FileStore {
 /** The bucket's settings, or none when the files are kept in a directory. */
 export function s3Options(config: Env): S3StoreOptions | null {
 	if (!config.S3_ENDPOINT || !config.S3_BUCKET) return null;
-	// The SDK's documented switch for its notice that later releases need Node 22: the version
-	// it is pinned to runs on Node 20, and the notice would only alarm whoever reads the log.
+	// The SDK's documented switch (aws/aws-sdk-js-v3#7983) for its notice that releases after
+	// January 2027 need Node 22: the version installed runs on Node 20, and the notice would only
+	// alarm whoever reads the log. Set it to `false` to see the notice.
 	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 	const credentials =
 		config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
