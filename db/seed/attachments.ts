@@ -7,7 +7,8 @@ import type { FileStore } from '../../src/lib/server/files/store';
 
 // A few files on the demo cards, so that a newcomer sees attachments at work: a short PDF (a
 // training programme), a poster and a photo, made here at seed time (the images with sharp, the
-// PDF by hand), with thumbnails, and the poster as its card's cover.
+// PDF by hand), with thumbnails, and the poster as its card's cover; an attendance list as the
+// evidence of a report awaiting review, and a photo sent with a comment.
 
 type Trx = Transaction<Database>;
 
@@ -63,6 +64,8 @@ interface DemoFile {
 	mime: string;
 	make: () => Promise<Buffer>;
 	cover?: boolean;
+	/** Evidence of the person's report on the card, or sent with their comment on it. */
+	on?: 'report' | 'comment';
 }
 
 const DEMO_FILES: readonly DemoFile[] = [
@@ -99,8 +102,60 @@ const DEMO_FILES: readonly DemoFile[] = [
 			sharp(picture(1024, 768, ['#15803d', '#65a30d', '#0d9488']))
 				.jpeg({ quality: 80 })
 				.toBuffer()
+	},
+	{
+		card: 'Szkolenia dla nauczycieli z edukacji pozaformalnej – edycja 2026',
+		by: NGO,
+		name: 'Lista obecności – szkolenie dla nauczycieli.pdf',
+		mime: 'application/pdf',
+		make: async () =>
+			demoPdf([
+				'Lista obecnosci - szkolenie dla nauczycieli',
+				'Dzien 1: 24 osoby',
+				'Dzien 2: 22 osoby',
+				'Podpisy uczestnikow w oryginale u organizatora'
+			]),
+		on: 'report'
+	},
+	{
+		card: 'Szkolenia z pozyskiwania funduszy europejskich dla NGO',
+		by: NGO,
+		name: 'Warsztaty – tablica z pomysłami.png',
+		mime: 'image/png',
+		make: () =>
+			sharp(picture(960, 640, ['#7c3aed', '#db2777', '#f59e0b']))
+				.png()
+				.toBuffer(),
+		on: 'comment'
 	}
 ];
+
+/** The person's first report or comment on the card, whose file it is to be. */
+async function ownerOf(trx: Trx, file: DemoFile, cardId: number, personId: number) {
+	if (file.on === 'report') {
+		const report = await trx
+			.selectFrom('activityReport')
+			.select(['id', 'createdAt'])
+			.where('cardId', '=', cardId)
+			.where('authorId', '=', personId)
+			.orderBy('id')
+			.executeTakeFirst();
+		// Attached to the draft, before it was submitted.
+		return report ? { reportId: report.id, createdAt: report.createdAt } : null;
+	}
+	if (file.on === 'comment') {
+		const comment = await trx
+			.selectFrom('comment')
+			.select(['id', 'createdAt'])
+			.where('cardId', '=', cardId)
+			.where('authorId', '=', personId)
+			.orderBy('id')
+			.executeTakeFirst();
+		// Sent with the comment: attached when it was written.
+		return comment ? { commentId: comment.id, createdAt: comment.createdAt } : null;
+	}
+	return {} as { reportId?: number; commentId?: number; createdAt?: Date };
+}
 
 /** Puts the demo files on their cards; a card that is not there (a changed seed) is skipped. */
 export async function insertDemoAttachments(trx: Trx, store: FileStore): Promise<number> {
@@ -121,6 +176,8 @@ export async function insertDemoAttachments(trx: Trx, store: FileStore): Promise
 			.where('email', '=', file.by)
 			.executeTakeFirst();
 		if (!card || !person) continue;
+		const owner = await ownerOf(trx, file, card.id, person.id);
+		if (!owner) continue;
 		const bytes = await file.make();
 		const key = randomUUID();
 		await store.put(key, [bytes], bytes.length);
@@ -139,6 +196,7 @@ export async function insertDemoAttachments(trx: Trx, store: FileStore): Promise
 			.values({
 				key,
 				cardId: card.id,
+				...owner,
 				organizationId: card.organizationId ?? card.ownerOrganizationId,
 				uploaderId: person.id,
 				name: file.name,
@@ -156,7 +214,11 @@ export async function insertDemoAttachments(trx: Trx, store: FileStore): Promise
 			entityId: row.id,
 			boardId: card.boardId,
 			cardId: card.id,
-			payload: { name: file.name }
+			payload: {
+				name: file.name,
+				...(owner.reportId ? { reportId: owner.reportId } : {}),
+				...(owner.commentId ? { commentId: owner.commentId } : {})
+			}
 		});
 		if (file.cover) {
 			await trx

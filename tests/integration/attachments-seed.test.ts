@@ -24,7 +24,7 @@ afterAll(async () => {
 	await rm(dir, { recursive: true, force: true });
 });
 
-it('puts a PDF and two images on the demo cards, each a real file of its type', async () => {
+it('puts a PDF and images on the demo cards, a report and a comment, each a real file of its type', async () => {
 	const rows = await t.db
 		.selectFrom('attachment')
 		.innerJoin('card', 'card.id', 'attachment.cardId')
@@ -37,18 +37,39 @@ it('puts a PDF and two images on the demo cards, each a real file of its type', 
 		])
 		.orderBy('attachment.id')
 		.execute();
-	expect(rows.map((r) => r.mime)).toEqual(['application/pdf', 'image/png', 'image/jpeg']);
+	expect(rows.map((r) => r.mime)).toEqual([
+		'application/pdf',
+		'image/png',
+		'image/jpeg',
+		'application/pdf',
+		'image/png'
+	]);
 	const store = new DirectoryStore(dir);
 	for (const row of rows) {
 		const chunks: Buffer[] = [];
 		for await (const chunk of (await store.get(row.key))!) chunks.push(chunk as Buffer);
 		expect((await fileTypeFromBuffer(Buffer.concat(chunks)))?.mime).toBe(row.mime);
 	}
-	expect(rows.filter((r) => r.hasThumbnail)).toHaveLength(2);
+	expect(rows.filter((r) => r.hasThumbnail)).toHaveLength(3);
 	const poster = rows[1]!;
 	expect(poster.coverAttachmentId).toBe(poster.id);
 	const files = await readdir(dir);
 	expect(files).toContain(`${poster.key}.thumb.webp`);
 	const thumb = await sharp(path.join(dir, `${poster.key}.thumb.webp`)).metadata();
 	expect(thumb.width).toBeLessThanOrEqual(480);
+});
+
+it('gives a submitted report a PDF as its evidence, and a comment an image', async () => {
+	const evidence = await t.db
+		.selectFrom('attachment')
+		.innerJoin('activityReport', 'activityReport.id', 'attachment.reportId')
+		.select(['attachment.mime', 'activityReport.status'])
+		.execute();
+	expect(evidence).toEqual([{ mime: 'application/pdf', status: 'submitted' }]);
+	const withComment = await t.db
+		.selectFrom('attachment')
+		.innerJoin('comment', 'comment.id', 'attachment.commentId')
+		.select(['attachment.mime', 'attachment.hasThumbnail'])
+		.execute();
+	expect(withComment).toEqual([{ mime: 'image/png', hasThumbnail: true }]);
 });

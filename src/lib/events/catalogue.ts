@@ -17,6 +17,12 @@ const fieldChanges = z.strictObject({
 });
 const organizations = z.strictObject({ lead: named.nullable(), partners: z.array(named) });
 const none = z.strictObject({});
+/** A file's name, and whose it is when not the card's own (a report's, a comment's). */
+const attachmentPayload = z.strictObject({
+	name: text,
+	reportId: id.optional(),
+	commentId: id.optional()
+});
 const role = z.enum(['admin', 'coordinator', 'member']);
 const membershipRole = z.enum(['manager', 'member']);
 const membership = z.strictObject({
@@ -54,9 +60,14 @@ export const EVENT_CATALOGUE = {
 	'comment.created': { entity: 'comment', payload: none },
 	'comment.edited': { entity: 'comment', payload: none },
 	'comment.deleted': { entity: 'comment', payload: none },
-	'attachment.added': { entity: 'attachment', payload: z.strictObject({ name: text }) },
-	'attachment.removed': { entity: 'attachment', payload: z.strictObject({ name: text }) },
+	'attachment.added': { entity: 'attachment', payload: attachmentPayload },
+	'attachment.removed': { entity: 'attachment', payload: attachmentPayload },
 	'report.saved': { entity: 'activity_report', payload: none },
+	/** A draft's evidence added or removed: like the draft, its author's alone. */
+	'report.evidence_changed': {
+		entity: 'activity_report',
+		payload: z.strictObject({ name: text, change: z.enum(['added', 'removed']) })
+	},
 	'report.submitted': { entity: 'activity_report', payload: none },
 	'report.accepted': { entity: 'activity_report', payload: none },
 	'report.returned': { entity: 'activity_report', payload: z.strictObject({ reason: text }) },
@@ -216,7 +227,7 @@ export function typedEvent<E extends { type: string; payload: unknown }>(
 
 /**
  * Events that change nothing a board shows (its dialog follows a card's comments and files).
- * The tiles do not show a cover yet: once they do, `card.cover_changed` leaves this list.
+ * A cover shows on its tile, so `card.cover_changed` is not one of them.
  */
 export const OFF_BOARD: ReadonlySet<string> = new Set<EventType>([
 	'comment.created',
@@ -224,5 +235,5 @@ export const OFF_BOARD: ReadonlySet<string> = new Set<EventType>([
 	'comment.deleted',
 	'attachment.added',
 	'attachment.removed',
-	'card.cover_changed'
+	'report.evidence_changed'
 ]);

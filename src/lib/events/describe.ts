@@ -214,8 +214,20 @@ export function eventDetails(raw: RawEvent, names: EventNames = NO_NAMES): strin
 		case 'card.assignees_changed':
 			return pair(m.words_assignees(), list(event.payload.before), list(event.payload.after));
 		case 'attachment.added':
-		case 'attachment.removed':
-			return quoted(event.payload.name);
+		case 'attachment.removed': {
+			const where = event.payload.reportId
+				? m.attachments_of_report()
+				: event.payload.commentId
+					? m.attachments_of_comment()
+					: '';
+			return [quoted(event.payload.name), where].filter(Boolean).join(' ');
+		}
+		case 'report.evidence_changed':
+			return `${quoted(event.payload.name)} ${
+				event.payload.change === 'added'
+					? m.attachments_evidence_added()
+					: m.attachments_evidence_removed()
+			}`;
 		case 'card.cover_changed':
 			return event.payload.name ? quoted(event.payload.name) : '';
 		case 'report.returned':

@@ -19,6 +19,7 @@ export const EVENT_LABELS: Record<EventType, () => string> = {
 	'attachment.added': m.event_attachment_added,
 	'attachment.removed': m.event_attachment_removed,
 	'report.saved': m.event_report_saved,
+	'report.evidence_changed': m.event_report_evidence_changed,
 	'report.submitted': m.event_report_submitted,
 	'report.accepted': m.event_report_accepted,
 	'report.returned': m.event_report_returned,

@@ -21,6 +21,30 @@ const schema = z
 			.string()
 			.optional()
 			.or(z.literal('').transform(() => undefined)),
+		/** An S3-compatible object store for attached files (with S3_BUCKET): several instances share it. */
+		S3_ENDPOINT: z
+			.url()
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		S3_BUCKET: z
+			.string()
+			.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 of a-z 0-9 . -)')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		S3_REGION: z.string().min(1).default('us-east-1'),
+		S3_ACCESS_KEY_ID: z
+			.string()
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		S3_SECRET_ACCESS_KEY: z
+			.string()
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		/** Addresses the bucket as <endpoint>/<bucket> (MinIO and most others) rather than a subdomain. */
+		S3_FORCE_PATH_STYLE: z
+			.enum(['true', 'false', '1', '0', ''])
+			.optional()
+			.transform((v) => v === undefined || v === '' || v === 'true' || v === '1'),
 		/** The largest file one may attach, in megabytes. */
 		MAX_UPLOAD_MB: z.coerce.number().positive().max(10_000).default(25),
 		/** How much attached files one organisation may keep, in megabytes; 0: no limit. */
@@ -50,6 +74,14 @@ const schema = z
 			.default('Tablice strategii Toruń <no-reply@torun.example>'),
 		/** The hour (0–23, Europe/Warsaw) the daily digest goes out. */
 		DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7)
+	})
+	.refine((e) => !e.S3_ENDPOINT === !e.S3_BUCKET, {
+		path: ['S3_BUCKET'],
+		message: 'S3_ENDPOINT and S3_BUCKET go together: set both (files in the bucket) or neither'
+	})
+	.refine((e) => !e.S3_ACCESS_KEY_ID === !e.S3_SECRET_ACCESS_KEY, {
+		path: ['S3_SECRET_ACCESS_KEY'],
+		message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together'
 	})
 	.refine((e) => e.REALTIME_ADAPTER !== 'postgres' || e.DATABASE_URL, {
 		path: ['REALTIME_ADAPTER'],

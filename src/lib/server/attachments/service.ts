@@ -15,20 +15,34 @@ import {
 import { recordEvent } from '../events/repository';
 import { detectType, IMAGE_TYPES, safeFileName } from '../files/content';
 import { TooLargeError, type FileStore } from '../files/store';
+import { findComment } from '../comments/repository';
+import { findReportOfCard } from '../reports/repository';
 import {
 	deleteAttachmentRow,
 	findAttachment,
 	findAttachmentByKey,
 	insertAttachment,
+	listAllRowsOfCard,
 	listAttachmentRows,
+	listOwnedRows,
+	lockedComment,
+	lockedReport,
+	lockOrganization,
 	updateCover,
 	usedBy
 } from './repository';
 
-// Files on cards. Whoever may comment on a card may attach a file to it and remove one; whoever
-// may see the card may see and download its files. A file is streamed into the store as it
-// arrives (never held whole), checked by its content once complete, and only then recorded: a
-// refused, oversized or broken upload leaves neither a row nor a file.
+// Files on cards, on activity reports (their evidence) and on comments. Whoever may comment on a
+// card may attach a file to it and remove one; a report's author adds evidence to it while it is
+// a draft or returned; a comment's author sends files with it. Whoever may see the card (for
+// evidence: the report) may see and download its files. A file is streamed into the store as it
+// arrives (never held whole), checked by its content once complete, and only then recorded, with
+// the organisation's quota checked again under a lock on its row: a refused, oversized or broken
+// upload leaves neither a row nor a file, and two uploads at once cannot both take the last room.
+
+/** Whose a file is: the card's own, a report's evidence, or a comment's. */
+export type AttachmentOwner =
+	{ kind: 'card' } | { kind: 'report'; reportId: number } | { kind: 'comment'; commentId: number };
 
 const MB = 1024 * 1024;
 
@@ -67,6 +81,54 @@ async function attachable(db: Db, actor: Actor, cardId: number) {
 	return { viewer, ...found };
 }
 
+const editableReport = (status: string) => status === 'draft' || status === 'returned';
+
+/** A report the viewer may add evidence to or take it from: their own, a draft or returned. */
+function ownOpenReport(
+	viewer: Viewer,
+	report: { status: string; authorId: number | null } | undefined
+) {
+	if (!report || !can.seeReport(viewer, report)) throw new NotFoundError();
+	if (report.authorId !== viewer.id) throw new ForbiddenError();
+	if (!editableReport(report.status)) throw new ConflictError('attachment_report_locked');
+}
+
+/** A comment the actor may send files with: their own, not deleted. */
+function ownLiveComment(
+	actor: Actor,
+	comment: { deletedAt: Date | null; authorId: number | null } | undefined
+) {
+	if (!comment || comment.deletedAt) throw new NotFoundError();
+	if (comment.authorId !== actor.id) throw new ForbiddenError();
+}
+
+/** Whether the actor may attach a file to the owner on this card (and then to what card). */
+async function attachableTo(db: Db, actor: Actor, cardId: number, owner: AttachmentOwner) {
+	if (owner.kind === 'report') {
+		// The author reports on a card they may see; they need not be able to move it.
+		const viewer = await loadViewer(db, actor);
+		const found = await visibleCard(db, viewer, cardId);
+		ownOpenReport(viewer, await findReportOfCard(db, cardId, owner.reportId));
+		return found;
+	}
+	const found = await attachable(db, actor, cardId);
+	if (owner.kind === 'comment')
+		ownLiveComment(actor, await findComment(db, cardId, owner.commentId));
+	return found;
+}
+
+/** The same, again, inside the insert's transaction, the owner's row held until it commits. */
+async function stillAttachable(trx: Db, actor: Actor, owner: AttachmentOwner) {
+	if (owner.kind === 'report') {
+		const report = await lockedReport(trx, owner.reportId);
+		if (!report) throw new NotFoundError();
+		if (!editableReport(report.status)) throw new ConflictError('attachment_report_locked');
+		return report.status;
+	}
+	if (owner.kind === 'comment') ownLiveComment(actor, await lockedComment(trx, owner.commentId));
+	return null;
+}
+
 /** The first bytes of a stored file (for the text check). */
 async function headOf(stream: Readable, bytes = 8192): Promise<Uint8Array> {
 	const chunks: Buffer[] = [];
@@ -80,14 +142,33 @@ async function headOf(stream: Readable, bytes = 8192): Promise<Uint8Array> {
 	return Buffer.concat(chunks).subarray(0, bytes);
 }
 
+// Thumbnails are made one at a time, each on one libvips thread, with no operation cache: ten
+// large images at once would otherwise take every core and the thread pool (which file writes
+// share) from everyone else, and hold their decoded pixels together (tests/bench/uploads.ts).
+sharp.concurrency(1);
+sharp.cache(false);
+let thumbnailing: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+	const run = thumbnailing.then(job, job);
+	thumbnailing = run.catch(() => {});
+	return run;
+}
+
 /** An image's size and a small WebP preview of it, or nothing when sharp cannot read it. */
-async function thumbnail(store: FileStore, key: string) {
-	const source = await store.get(key);
-	if (!source) return null;
+function thumbnail(store: FileStore, key: string) {
+	return oneAtATime(() => makeThumbnail(store, key));
+}
+
+async function makeThumbnail(store: FileStore, key: string) {
+	// A file on this machine's disk is read by libvips itself; a stream (S3) sharp takes whole.
+	const local = store.localPath?.(key) ?? null;
+	const source = local ? null : await store.get(key);
+	if (!local && !source) return null;
 	try {
 		// A decompression bomb (a tiny file of huge dimensions) is refused by the pixel limit.
-		const image = sharp({ limitInputPixels: 50_000_000, failOn: 'error' });
-		source.pipe(image);
+		const options = { limitInputPixels: 50_000_000, failOn: 'error' } as const;
+		const image = local ? sharp(local, options) : sharp(options);
+		if (source) source.pipe(image);
 		const meta = await image.clone().metadata();
 		const { data } = await image
 			.rotate()
@@ -101,7 +182,7 @@ async function thumbnail(store: FileStore, key: string) {
 			height: (turned ? meta.width : meta.height) ?? null
 		};
 	} catch {
-		source.destroy();
+		source?.destroy();
 		return null;
 	}
 }
@@ -111,6 +192,8 @@ export interface UploadInput {
 	name: string;
 	/** The length the request declared, when it did: an oversized file is refused before reading. */
 	declaredSize?: number | null;
+	/** Whose the file is; the card's own when not given. */
+	owner?: AttachmentOwner;
 }
 
 export async function uploadAttachment(
@@ -122,7 +205,8 @@ export async function uploadAttachment(
 	body: AsyncIterable<Uint8Array> | null,
 	limits: AttachmentLimits = attachmentLimits()
 ) {
-	const { card, facts, board } = await attachable(db, actor, cardId);
+	const owner = input.owner ?? { kind: 'card' };
+	const { card, facts, board } = await attachableTo(db, actor, cardId, owner);
 	const name = safeFileName(input.name);
 	const tooLarge = () =>
 		new PayloadTooLargeError('attachment_too_large', { limit: megabytes(limits.maxBytes) });
@@ -131,6 +215,7 @@ export async function uploadAttachment(
 
 	// The organisation whose space it takes: the card's lead, or else the board's owner.
 	const organizationId = facts.leadId ?? board.ownerOrganizationId;
+	// A first look, to refuse early: the check that counts is made again with the insert.
 	const room =
 		limits.quotaBytes > 0 ? limits.quotaBytes - (await usedBy(db, organizationId)) : Infinity;
 	const quotaFull = () =>
@@ -153,9 +238,16 @@ export async function uploadAttachment(
 		if (!mime) throw new UnsupportedTypeError('attachment_type_refused');
 		const image = IMAGE_TYPES.has(mime) ? await thumbnail(store, key) : null;
 		return await db.transaction().execute(async (trx) => {
+			const status = await stillAttachable(trx, actor, owner);
+			if (limits.quotaBytes > 0) {
+				await lockOrganization(trx, organizationId);
+				if ((await usedBy(trx, organizationId)) + size > limits.quotaBytes) throw quotaFull();
+			}
 			const row = await insertAttachment(trx, {
 				key,
 				cardId,
+				reportId: owner.kind === 'report' ? owner.reportId : null,
+				commentId: owner.kind === 'comment' ? owner.commentId : null,
 				organizationId,
 				uploaderId: actor.id,
 				name,
@@ -165,14 +257,8 @@ export async function uploadAttachment(
 				height: image?.height ?? null,
 				hasThumbnail: image !== null
 			});
-			await recordEvent(trx, {
-				actorId: actor.id,
-				type: 'attachment.added',
-				entityId: row.id,
-				boardId: card.boardId,
-				cardId,
-				payload: { name }
-			});
+			const at = { actorId: actor.id, boardId: card.boardId, cardId, attachmentId: row.id };
+			await fileEvent(trx, 'added', at, owner, name, status);
 			return row;
 		});
 	} catch (err) {
@@ -181,22 +267,113 @@ export async function uploadAttachment(
 	}
 }
 
-/** A card's files, for the card dialog (the caller has checked the card is visible). */
-export async function listAttachments(db: Db, cardId: number) {
-	const rows = await listAttachmentRows(db, cardId);
-	return rows.map(({ key, ...row }) => ({
-		...row,
-		url: `/files/${key}`,
-		thumbnailUrl: row.hasThumbnail ? `/files/${key}/thumbnail` : null
-	}));
+/**
+ * The event of a file added or removed, in the insert's or delete's transaction. A draft's
+ * evidence is told to its author alone (report.evidence_changed), as the draft is; any other
+ * file is told to whoever sees the card, with whose it is.
+ */
+function fileEvent(
+	trx: Db,
+	change: 'added' | 'removed',
+	at: { actorId: number; boardId: number; cardId: number; attachmentId: number },
+	owner: AttachmentOwner,
+	name: string,
+	reportStatus: string | null
+) {
+	const { actorId, boardId, cardId } = at;
+	if (owner.kind === 'report' && reportStatus === 'draft')
+		return recordEvent(trx, {
+			actorId,
+			type: 'report.evidence_changed',
+			entityId: owner.reportId,
+			boardId,
+			cardId,
+			payload: { name, change }
+		});
+	const payload =
+		owner.kind === 'report'
+			? { name, reportId: owner.reportId }
+			: owner.kind === 'comment'
+				? { name, commentId: owner.commentId }
+				: { name };
+	return recordEvent(trx, {
+		actorId,
+		type: change === 'added' ? 'attachment.added' : 'attachment.removed',
+		entityId: at.attachmentId,
+		boardId,
+		cardId,
+		payload
+	});
 }
 
-/** An attachment by its key, when the viewer may see its card; otherwise not found. */
+type Row = Awaited<ReturnType<typeof listAttachmentRows>>[number];
+const shown = ({ key, ...row }: Row) => ({
+	...row,
+	url: `/files/${key}`,
+	thumbnailUrl: row.hasThumbnail ? `/files/${key}/thumbnail` : null
+});
+export type ShownAttachment = ReturnType<typeof shown>;
+
+/** A card's own files, for the card dialog (the caller has checked the card is visible). */
+export async function listAttachments(db: Db, cardId: number) {
+	return (await listAttachmentRows(db, cardId)).map(shown);
+}
+
+export type FilesByOwner = Map<number, ShownAttachment[]>;
+
+/**
+ * A card's files in one query, for its dialog: its own (newest first), and its reports' and its
+ * comments', by owner (for the reports and comments the viewer is then shown: the caller's to
+ * pick; a draft's evidence is not to be shown to others).
+ */
+export async function cardFiles(db: Db, cardId: number) {
+	const own: ShownAttachment[] = [];
+	const reports: FilesByOwner = new Map();
+	const comments: FilesByOwner = new Map();
+	const add = (map: FilesByOwner, id: number, file: ShownAttachment) =>
+		map.set(id, [...(map.get(id) ?? []), file]);
+	for (const row of await listAllRowsOfCard(db, cardId)) {
+		const file = shown(row);
+		if (row.reportId !== null) add(reports, row.reportId, file);
+		else if (row.commentId !== null) add(comments, row.commentId, file);
+		else own.unshift(file);
+	}
+	return { own, reports, comments };
+}
+
+/**
+ * The files of some of a card's reports or comments, by their owner's id (the caller has shown
+ * the viewer those reports or comments).
+ */
+export async function filesOf(
+	db: Db,
+	cardId: number,
+	owner: 'reportId' | 'commentId',
+	ids: number[]
+): Promise<Map<number, ShownAttachment[]>> {
+	const byOwner = new Map<number, ShownAttachment[]>();
+	if (ids.length === 0) return byOwner;
+	for (const row of await listOwnedRows(db, cardId, owner, ids)) {
+		const id = row[owner]!;
+		byOwner.set(id, [...(byOwner.get(id) ?? []), shown(row)]);
+	}
+	return byOwner;
+}
+
+/** An attachment by its key, when the viewer may see its card (and its report); else not found. */
 export async function visibleAttachment(db: Db, actor: Actor | Viewer, key: string) {
 	const attachment = await findAttachmentByKey(db, key);
 	if (!attachment) throw new NotFoundError();
 	const viewer = await loadViewer(db, actor);
 	await visibleCard(db, viewer, attachment.cardId);
+	if (attachment.reportId !== null) {
+		const report = await findReportOfCard(db, attachment.cardId, attachment.reportId);
+		if (!report || !can.seeReport(viewer, report)) throw new NotFoundError();
+	}
+	if (attachment.commentId !== null) {
+		const comment = await findComment(db, attachment.cardId, attachment.commentId);
+		if (!comment || comment.deletedAt) throw new NotFoundError();
+	}
 	return attachment;
 }
 
@@ -222,19 +399,25 @@ export async function removeAttachment(
 	cardId: number,
 	attachmentId: number
 ) {
-	const { card } = await attachable(db, actor, cardId);
+	const viewer = await loadViewer(db, actor);
+	const { card } = await visibleCard(db, viewer, cardId);
+	const stored = await findAttachment(db, cardId, attachmentId);
+	if (!stored) throw new NotFoundError();
+	// A card's file: whoever may attach one; evidence or a comment's file: as it was attached.
+	const owner: AttachmentOwner =
+		stored.reportId !== null
+			? { kind: 'report', reportId: stored.reportId }
+			: stored.commentId !== null
+				? { kind: 'comment', commentId: stored.commentId }
+				: { kind: 'card' };
+	await attachableTo(db, actor, cardId, owner);
 	const attachment = await db.transaction().execute(async (trx) => {
+		const status = await stillAttachable(trx, actor, owner);
 		const found = await findAttachment(trx, cardId, attachmentId);
 		if (!found) throw new NotFoundError();
 		await deleteAttachmentRow(trx, found.id);
-		await recordEvent(trx, {
-			actorId: actor.id,
-			type: 'attachment.removed',
-			entityId: found.id,
-			boardId: card.boardId,
-			cardId,
-			payload: { name: found.name }
-		});
+		const at = { actorId: actor.id, boardId: card.boardId, cardId, attachmentId: found.id };
+		await fileEvent(trx, 'removed', at, owner, found.name, status);
 		return found;
 	});
 	// After commit: a file whose removal fails here is an orphan the sweep removes later.
@@ -249,7 +432,7 @@ export async function setCover(db: Db, actor: Actor, cardId: number, attachmentI
 		let name: string | null = null;
 		if (attachmentId !== null) {
 			const found = await findAttachment(trx, cardId, attachmentId);
-			if (!found) throw new NotFoundError();
+			if (!found || found.reportId !== null || found.commentId !== null) throw new NotFoundError();
 			if (!found.hasThumbnail) throw new ValidationError('attachmentId', 'attachment_cover_image');
 			name = found.name;
 		}

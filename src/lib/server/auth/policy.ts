@@ -69,6 +69,12 @@ export const can = {
 	reportFor: (viewer: Viewer, card: CardFacts, organizationId: number) =>
 		memberOf(viewer, organizationId) &&
 		(organizationId === card.leadId || card.partnerIds.includes(organizationId)),
+	/**
+	 * See a report (and its evidence) of a card one may see: any but another person's draft
+	 * (reports/repository.ts listReportRows asks the same in SQL).
+	 */
+	seeReport: (viewer: Viewer, report: { status: string; authorId: number | null }) =>
+		report.status !== 'draft' || report.authorId === viewer.id,
 	/** Accept or return a report: the lead organisation's managers and the coordinators, never its author. */
 	reviewReport: (viewer: Viewer, card: CardFacts, authorId: number | null) =>
 		authorId !== viewer.id &&

@@ -3,10 +3,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { backupEmbedded, restoreEmbedded } from './embedded';
+import { backupFiles, filesBackupOf, restoreFiles } from './files';
 import { backupPostgres, restorePostgres } from './postgres';
 
 // What `npm run db:backup` and `npm run db:restore` do, for the database the app would use:
-// the server of DATABASE_URL, or the embedded one in DATA_DIR.
+// the server of DATABASE_URL, or the embedded one in DATA_DIR; and for the attached files of a
+// directory store (FILES_DIR, or DATA_DIR/files), a copy beside the backup (./files.ts). Files
+// in an S3 bucket are the bucket's to back up.
 
 export const BACKUP_DIR = 'backups';
 
@@ -15,7 +18,24 @@ export const backupArgs = z.object({
 	yes: z.boolean().default(false)
 });
 
-type Target = Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>;
+type Target = Pick<Env, 'DATABASE_URL' | 'DATA_DIR'> &
+	Partial<Pick<Env, 'FILES_DIR' | 'S3_ENDPOINT' | 'S3_BUCKET'>>;
+
+/** Where the attached files are, for the backup: a directory, or a bucket it leaves alone. */
+export function filesOf(target: Target): { dir: string } | { bucket: string } {
+	if (target.S3_ENDPOINT && target.S3_BUCKET) return { bucket: target.S3_BUCKET };
+	return { dir: path.resolve(target.FILES_DIR ?? path.join(target.DATA_DIR, 'files')) };
+}
+
+/** What a backup or restore did with the files, for its message. */
+export function describeFiles(target: Target, file: string, count: number | null): string {
+	const files = filesOf(target);
+	if ('bucket' in files)
+		return `The attached files are in the S3 bucket ${files.bucket}: back them up there (versioning, replication); this backup does not hold them.`;
+	if (count === null)
+		return `No files beside the backup (${filesBackupOf(file)}): ${files.dir} left as it was.`;
+	return `${count} attached files (${files.dir}) with it, in ${filesBackupOf(file)}.`;
+}
 
 /** .dump for pg_dump's custom format, .tar.gz for the embedded database's files. */
 export function extensionFor(target: Target): string {
@@ -50,12 +70,19 @@ export function describeTarget(target: Target): string {
 	return `the PostgreSQL database ${url.toString()}`;
 }
 
-export async function backup(target: Target, file: string): Promise<void> {
+/** Backs up the database into `file` and a directory store's files beside it; how many files. */
+export async function backup(target: Target, file: string): Promise<number | null> {
 	if (target.DATABASE_URL) await backupPostgres(target.DATABASE_URL, file);
 	else await backupEmbedded(target.DATA_DIR, file);
+	const files = filesOf(target);
+	return 'dir' in files ? backupFiles(files.dir, file) : null;
 }
 
-export async function restore(target: Target, file: string): Promise<void> {
+/** Restores the database from `file`, then the files backed up beside it; how many files. */
+export async function restore(target: Target, file: string): Promise<number | null> {
 	if (target.DATABASE_URL) await restorePostgres(target.DATABASE_URL, file);
 	else await restoreEmbedded(target.DATA_DIR, file);
+	// After the database: the embedded restore replaces DATA_DIR, files/ under it included.
+	const files = filesOf(target);
+	return 'dir' in files ? restoreFiles(files.dir, file) : null;
 }

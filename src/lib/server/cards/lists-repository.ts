@@ -121,6 +121,7 @@ export async function listBoardTiles(
 			'card.labels',
 			'card.dueDate',
 			'card.goalId',
+			'card.coverAttachmentId',
 			'lead.organizationId as leadId',
 			sql<number>`(row_number() over (partition by card.column_id order by card.position, card.id))::int`.as(
 				'rank'
@@ -158,7 +159,12 @@ export async function listBoardTiles(
 				'comments'
 			),
 			sql<number>`(select count(*) from activity_report r where r.card_id = tile.id
-				and (r.status <> 'draft' or r.author_id = ${viewer.id}))::int`.as('reports')
+				and (r.status <> 'draft' or r.author_id = ${viewer.id}))::int`.as('reports'),
+			// The cover's thumbnail (a file of the card itself, the route checks who asks), or none.
+			sql<
+				string | null
+			>`(select '/files/' || a.key || '/thumbnail' from attachment a where a.id = tile.cover_attachment_id
+				and a.has_thumbnail and a.report_id is null and a.comment_id is null)`.as('cover')
 		])
 		.where('tile.rank', '<=', filters.per)
 		.orderBy('tile.columnId')

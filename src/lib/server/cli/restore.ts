@@ -1,9 +1,10 @@
 // npm run db:restore [-- --file backups/….dump] [-- --yes]: replaces the app's database with a
 // backup (the newest in backups/ without --file). Asks first unless --yes. On a server,
 // pg_restore --clean --if-exists --no-owner in one transaction; on the embedded database, the
-// dump replaces DATA_DIR's files (refused while the app runs on it).
+// dump replaces DATA_DIR's files (refused while the app runs on it). Then the attached files
+// backed up beside it (<file>.files/) replace the files directory.
 import { createInterface } from 'node:readline/promises';
-import { describeTarget, latestBackupFile, restore } from '../backup';
+import { describeFiles, describeTarget, latestBackupFile, restore } from '../backup';
 import { env } from '../env';
 import { cliArgs, runCommand } from './args';
 
@@ -24,6 +25,7 @@ await runCommand(async () => {
 			return;
 		}
 	}
-	await restore(target, file);
+	const files = await restore(target, file);
 	console.log(`Restored ${what}.`);
+	console.log(describeFiles(target, file, files));
 });

@@ -8,6 +8,8 @@ import { recordEvent } from '../events/repository';
 import { renderComment } from '../markdown';
 import { notify, peopleOfCard } from '../notifications/repository';
 import { erasedName } from '$lib/domain/pseudonym';
+import { filesOf, type FilesByOwner } from '../attachments/service';
+import { deleteCommentAttachments } from '../attachments/repository';
 import {
 	findComment,
 	findSentComment,
@@ -28,16 +30,20 @@ import {
  * comments, an erased person shows under their pseudonym, and a name typed into a link shows
  * nowhere.
  */
-export async function listComments(db: Db, cardId: number) {
+export async function listComments(db: Db, cardId: number, loaded?: FilesByOwner) {
 	const rows = await listCommentRows(db, cardId);
+	const live = rows.filter((r) => !r.deletedAt).map((r) => r.id);
+	// The card dialog has loaded every file of the card already (attachments/service cardFiles).
+	const files = loaded ?? (await filesOf(db, cardId, 'commentId', live));
 	return rows.map(({ body, mentionNames, ...row }) => {
-		if (row.deletedAt) return { ...row, body: '', html: '' };
+		if (row.deletedAt) return { ...row, body: '', html: '', files: [] };
 		// A person with no row at all (none is ever deleted) reads as one erased.
 		const nameOf = (id: number) => mentionNames?.[id] ?? erasedName(id);
 		return {
 			...row,
 			body: replaceMentions(body, (_typed, id) => mentionToken({ id, name: nameOf(id) })),
-			html: renderComment(body, nameOf)
+			html: renderComment(body, nameOf),
+			files: files.get(row.id) ?? []
 		};
 	});
 }
@@ -132,8 +138,10 @@ export async function deleteComment(db: Db, actor: Actor, cardId: number, commen
 	const card = await commentable(db, actor, cardId);
 	return db.transaction().execute(async (trx) => {
 		const comment = await ownComment(trx, actor, cardId, commentId);
-		// The text goes; the row stays as the marker "comment deleted".
+		// The text goes; the row stays as the marker "comment deleted". Its files go too: their
+		// rows here, their bytes with the orphan sweep (attachments/sweep.ts).
 		await markCommentDeleted(trx, comment.id);
+		await deleteCommentAttachments(trx, comment.id);
 		await recordEvent(trx, {
 			actorId: actor.id,
 			type: 'comment.deleted',

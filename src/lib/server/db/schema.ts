@@ -152,7 +152,12 @@ export interface CardTable {
 export interface AttachmentTable {
 	id: Generated<number>;
 	key: string;
+	/** The card it belongs to, or whose report or comment it belongs to (its visibility). */
 	cardId: number;
+	/** The activity report it is evidence of, or none. */
+	reportId: number | null;
+	/** The comment it was sent with, or none. */
+	commentId: number | null;
 	/** Whose quota it counts against. */
 	organizationId: number | null;
 	uploaderId: number | null;

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { env } from '../env';
+import { env, type Env } from '../env';
+import { S3Store, type S3StoreOptions } from './s3';
 
-// Where attached files' bytes live, behind one small interface: a directory by default; an
-// object store (S3) can be another implementation of it. Keys are random ids made by the app,
+// Where attached files' bytes live, behind one small interface: a directory by default, or an
+// S3-compatible bucket (./s3.ts) when S3_ENDPOINT and S3_BUCKET are set. Keys are random ids made by the app,
 // never a name someone typed, so no key can reach outside the store.
 
 /** A body that is longer than allowed: nothing of it is kept. */
@@ -39,9 +40,11 @@ export interface FileStore {
 	list(): AsyncIterable<StoredFile>;
 	/** Removes what writes that never finished (a process stopped mid-way) left before `before`. */
 	removeIncomplete(before: Date): Promise<number>;
+	/** Where the file is on this machine's disk, for a tool that reads files (sharp); if it is. */
+	localPath?(key: string): string;
 }
 
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export function checkKey(key: string): string {
 	if (!KEY.test(key) || key.includes('..')) throw new Error(`Not a file key: ${key}`);
@@ -49,7 +52,7 @@ export function checkKey(key: string): string {
 }
 
 /** Counts the bytes going through and stops the stream past the limit. */
-function limitTo(maxBytes: number) {
+export function limitTo(maxBytes: number) {
 	let size = 0;
 	const counter = new Transform({
 		transform(chunk: Buffer, _enc, done) {
@@ -67,6 +70,10 @@ export class DirectoryStore implements FileStore {
 
 	private pathOf(key: string) {
 		return path.join(this.root, checkKey(key));
+	}
+
+	localPath(key: string) {
+		return this.pathOf(key);
 	}
 
 	async put(key: string, body: Body, maxBytes: number) {
@@ -137,10 +144,35 @@ export function filesDir(): string {
 
 const stores = new Map<string, FileStore>();
 
-/** The app's file store. */
+/** The app's file store: the S3 bucket when one is configured, else the files directory. */
 export function fileStore(): FileStore {
-	const dir = filesDir();
-	let store = stores.get(dir);
-	if (!store) stores.set(dir, (store = new DirectoryStore(dir)));
+	const config = env();
+	const s3 = s3Options(config);
+	const id = s3 ? `s3:${s3.client.endpoint}/${s3.bucket}` : filesDir();
+	let store = stores.get(id);
+	if (!store) stores.set(id, (store = s3 ? new S3Store(s3) : new DirectoryStore(id)));
 	return store;
+}
+
+/** The bucket's settings, or none when the files are kept in a directory. */
+export function s3Options(config: Env): S3StoreOptions | null {
+	if (!config.S3_ENDPOINT || !config.S3_BUCKET) return null;
+	// The SDK's documented switch (aws/aws-sdk-js-v3#7983) for its notice that releases after
+	// January 2027 need Node 22: the version installed runs on Node 20, and the notice would only
+	// alarm whoever reads the log. Set it to `false` to see the notice.
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+	const credentials =
+		config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
+			? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
+			: undefined;
+	return {
+		bucket: config.S3_BUCKET,
+		client: {
+			endpoint: config.S3_ENDPOINT,
+			region: config.S3_REGION,
+			forcePathStyle: config.S3_FORCE_PATH_STYLE,
+			// Unset: the SDK's own chain (AWS_* variables, a profile, an instance role).
+			credentials
+		}
+	};
 }

@@ -1,4 +1,4 @@
-import { listAttachments } from '../attachments/service';
+import { cardFiles } from '../attachments/service';
 import { historyNames } from '../audit/service';
 import type { Actor } from '../auth/policy';
 import { listComments, mentionable } from '../comments/service';
@@ -21,19 +21,21 @@ export async function cardDialog(db: Db, actor: Actor, boardId: number, cardId: 
 	const { viewer, facts, ...data } = await openCard(db, actor, cardId);
 	if (data.card.boardId !== boardId) throw new NotFoundError();
 	const goal = data.chain.at(-1);
+	// Every file of the card in one query: its own, its reports' and its comments'.
+	const files = cardFiles(db, data.card.id);
 	const [people, targets, comments, mentions, reports, reporting, edition, names, attachments] =
 		await Promise.all([
 			cardPeopleOptions(db, actor, data),
 			data.canMove ? moveTargets(db, viewer, boardId) : [],
-			listComments(db, data.card.id),
+			files.then((f) => listComments(db, data.card.id, f.comments)),
 			data.canMove ? mentionable(db, data.card.id) : [],
-			reportsOfCard(db, viewer, data.card, facts),
+			files.then((f) => reportsOfCard(db, viewer, data.card, facts, f.reports)),
 			reportOptionsOfCard(db, viewer, data.card, facts, data.chain),
 			// A goal of a superseded edition: the goal it continues as in the current one.
 			goal ? goalSuccessor(db, goal) : undefined,
 			// The columns, goals and people the history names by id.
 			historyNames(db, data.history, data.card.boardId),
-			listAttachments(db, data.card.id)
+			files.then((f) => f.own)
 		]);
 	return {
 		...data,

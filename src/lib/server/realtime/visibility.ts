@@ -10,10 +10,14 @@ import type { Database } from '../db/schema';
 // - An event that names no card (a column renamed) reaches everyone who may open its board.
 // - An event that names a card reaches only those who may see that card now; a change of the
 //   card's organisations also reaches those who saw it before, so their boards drop it.
-// - A draft report's save reaches only its author: drafts are shown to their author alone.
+// - A draft report's save, and a change of its evidence, reach only its author: drafts are shown
+//   to their author alone.
 
 /** Event types whose subject only their actor may see. */
-const AUTHOR_ONLY = ['report.saved'] as const satisfies readonly EventType[];
+const AUTHOR_ONLY = [
+	'report.saved',
+	'report.evidence_changed'
+] as const satisfies readonly EventType[];
 const ORGANIZATIONS_CHANGED = 'card.organizations_changed' satisfies EventType;
 
 export interface VisibleEvent {

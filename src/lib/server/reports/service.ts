@@ -9,6 +9,7 @@ import type { EventPayload, EventType } from '$lib/events/catalogue';
 import { recordEvent, type NewEvent } from '../events/repository';
 import { notify } from '../notifications/repository';
 import * as repo from './repository';
+import { filesOf, type FilesByOwner } from '../attachments/service';
 
 // Activity reports: an organisation taking part in a card reports what it did. The author writes
 // a draft, submits it; the lead organisation's managers or a coordinator accept it or return it
@@ -43,18 +44,21 @@ export async function reportsOfCard(
 	db: Db,
 	viewer: Viewer,
 	card: { id: number },
-	facts: CardFacts
+	facts: CardFacts,
+	loaded?: FilesByOwner
 ) {
 	const reports = await repo.listReportRows(db, card.id, viewer.id);
-	const values = reports.length
-		? await repo.valuesOfReports(
-				db,
-				reports.map((r) => r.id)
-			)
-		: [];
+	const ids = reports.map((r) => r.id);
+	// The card dialog has loaded every file of the card already (attachments/service cardFiles);
+	// only the listed reports' evidence is shown.
+	const [values, evidence] = await Promise.all([
+		ids.length ? repo.valuesOfReports(db, ids) : [],
+		loaded ?? filesOf(db, card.id, 'reportId', ids)
+	]);
 	return reports.map((r) => ({
 		...r,
 		values: values.filter((v) => v.reportId === r.id),
+		evidence: evidence.get(r.id) ?? [],
 		canEdit: r.authorId === viewer.id && (r.status === 'draft' || r.status === 'returned'),
 		canReview: r.status === 'submitted' && can.reviewReport(viewer, facts, r.authorId)
 	}));

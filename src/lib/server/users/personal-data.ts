@@ -9,12 +9,14 @@ import { personOr404 } from './checks';
 import { erasedEmail, erasedName, isErasedEmail } from '$lib/domain/pseudonym';
 import * as repo from './personal-data-repository';
 import { listMemberships } from './repository';
+import { listAttachmentsBy } from '../attachments/repository';
 
 // A person's rights under the GDPR, exercised by an administrator: access (art. 15: everything
 // held about them, as JSON) and erasure (art. 17). Erasure pseudonymises rather than deletes:
 // the person's row stays, under a pseudonym, so the city's work record (cards, comments, reports)
 // and the append-only audit log keep pointing at "someone", but no longer at them. Comment and
-// report bodies are kept: they are the record of the city's work, written in an official role.
+// report bodies are kept: they are the record of the city's work, written in an official role;
+// so are the files they uploaded (a report's evidence above all), shown under the pseudonym.
 
 export { isErasedEmail };
 
@@ -23,18 +25,29 @@ export async function exportPersonalData(db: Db, actor: Actor, id: number) {
 	requireAdmin(actor);
 	const person = await personOr404(db, id);
 	const account = await repo.findAccount(db, id);
-	const [memberships, sessions, comments, reports, notifications, assignments, events, logins] =
-		await Promise.all([
-			listMemberships(db, id),
-			repo.sessionSummary(db, id),
-			repo.listCommentsBy(db, id),
-			repo.listReportsBy(db, id),
-			repo.listNotificationsOf(db, id),
-			repo.listAssignmentsOf(db, id),
-			// What they did, when and on what. Not the payloads: those may name other people.
-			repo.listEventsBy(db, id),
-			repo.listLoginAttempts(db, person.email.toLowerCase())
-		]);
+	const [
+		memberships,
+		sessions,
+		comments,
+		reports,
+		attachments,
+		notifications,
+		assignments,
+		events,
+		logins
+	] = await Promise.all([
+		listMemberships(db, id),
+		repo.sessionSummary(db, id),
+		repo.listCommentsBy(db, id),
+		repo.listReportsBy(db, id),
+		// The files they uploaded (cards', evidence, comments'): what and where, not the bytes.
+		listAttachmentsBy(db, id),
+		repo.listNotificationsOf(db, id),
+		repo.listAssignmentsOf(db, id),
+		// What they did, when and on what. Not the payloads: those may name other people.
+		repo.listEventsBy(db, id),
+		repo.listLoginAttempts(db, person.email.toLowerCase())
+	]);
 	return {
 		exportedAt: new Date().toISOString(),
 		account,
@@ -46,6 +59,7 @@ export async function exportPersonalData(db: Db, actor: Actor, id: number) {
 		sessions,
 		comments,
 		reports,
+		attachments,
 		notifications,
 		cardAssignments: assignments,
 		events,

@@ -12,8 +12,9 @@ export const load: PageServerLoad = (event) => loadAfterPost(event);
 export const actions: Actions = {
 	add: ({ request, params, locals }) =>
 		formAction(request, newCommentSchema, async (input) => {
-			await addComment(db(), requireUser(locals), await cardOf(params), input);
-			return { comment: 'added' as const };
+			const { id } = await addComment(db(), requireUser(locals), await cardOf(params), input);
+			// The id, for the files the comment is sent with (they follow it to ../attachments).
+			return { comment: 'added' as const, commentId: id };
 		}),
 	edit: ({ request, params, locals }) =>
 		formAction(request, editCommentSchema, async (input) => {
