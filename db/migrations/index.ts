@@ -8,6 +8,7 @@ import * as labelColours from './2026-12-06T0900_label_colours';
 import * as email from './2026-12-06T1000_email';
 import * as attachments from './2026-12-06T1100_attachments';
 import * as commentKeys from './2026-12-06T1200_comment_keys';
+import * as reportingCycles from './2026-12-06T1300_reporting_cycles';
 
 // Every migration, by name, in the order it runs. Listed by hand so the same list works in the
 // bundled app and in the command-line scripts; a test checks it matches the folder.
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T0900_label_colours': labelColours,
 	'2026-12-06T1000_email': email,
 	'2026-12-06T1100_attachments': attachments,
-	'2026-12-06T1200_comment_keys': commentKeys
+	'2026-12-06T1200_comment_keys': commentKeys,
+	'2026-12-06T1300_reporting_cycles': reportingCycles
 };
