@@ -137,12 +137,17 @@ beforeAll(async () => {
 	await t.db.updateTable('user').set({ locale: 'en' }).where('id', '=', deptManager.id).execute();
 	const board = await makeBoard(t.db, orgs.dept.id, s.id);
 	const [todo, , , done] = board.columns;
-	const card = async (lead: number, extra: { goalId?: number }, column = todo) =>
-		(await makeCard(t.db, board, column, lead, [], extra)).id;
+	const card = async (
+		lead: number,
+		extra: { goalId?: number },
+		column = todo,
+		partners: number[] = []
+	) => (await makeCard(t.db, board, column, lead, partners, extra)).id;
 	cards = {
 		a: await card(orgs.ngo.id, { goalId: s.task.id }),
 		b: await card(orgs.ngo.id, { goalId: s.task2.id }),
-		c: await card(orgs.dept.id, { goalId: s.task.id }),
+		// The second NGO partners it: it may report on it, and sees it in its part.
+		c: await card(orgs.dept.id, { goalId: s.task.id }, todo, [orgs.ngo2.id]),
 		noGoal: await card(orgs.ngo2.id, {}),
 		archived: await card(orgs.ngo2.id, { goalId: s.task.id }),
 		doneBefore: await card(orgs.ngo2.id, { goalId: s.task.id }, done),
@@ -265,6 +270,10 @@ describe('states and reminders', () => {
 			`/strategies/${slug}/cycles/${cycleId}?organization=${orgs.ngo.id}`
 		);
 		expect(await deskCycleLines(t.db, await loadViewer(t.db, outsider))).toEqual([]);
+		// A partner sees the card it may report on too.
+		expect(await deskCycleLines(t.db, await loadViewer(t.db, ngo2Member))).toMatchObject([
+			{ cycleId, organizationId: orgs.ngo2.id, outstanding: 1, total: 1 }
+		]);
 	});
 
 	it('reminds once per organisation, person and step, and stops when the reports are in', async () => {
@@ -283,11 +292,16 @@ describe('states and reminders', () => {
 			.where('cycleId', '=', cycleId)
 			.orderBy('userId')
 			.execute();
+		// The lead organisations' members, who must report; not the partner's.
 		expect(reminders.map((r) => [r.userId, r.organizationId, r.step, r.outstanding])).toEqual(
-			[
-				[deptManager.id, orgs.dept.id, 'before:14', 1],
-				[ngoMember.id, orgs.ngo.id, 'before:14', 1]
-			].sort((x, y) => x[0] - y[0])
+			(
+				[
+					[deptManager.id, orgs.dept.id, 'before:14', 1],
+					[ngoMember.id, orgs.ngo.id, 'before:14', 1]
+				] as const
+			)
+				.slice()
+				.sort((x, y) => x[0] - y[0])
 		);
 		expect(reminders.every((r) => r.notificationId !== null)).toBe(true);
 
@@ -367,6 +381,12 @@ describe('who may do what', () => {
 		const asked = await cyclePage(t.db, ngoMember, slug, cycleId, { organization: orgs.dept.id });
 		expect(asked.rows).toEqual([]);
 		expect((await cyclePage(t.db, outsider, slug, cycleId)).rows).toEqual([]);
+		// A partner's part: the card it partners, under its lead.
+		const partner = await cyclePage(t.db, ngo2Member, slug, cycleId);
+		expect(partner.rows.map((r) => [r.cardId, r.organizationId])).toEqual([
+			[cards.c, orgs.dept.id]
+		]);
+		expect(partner.organizations.map((o) => [o.id, o.leads])).toEqual([[orgs.ngo2.id, 0]]);
 		const list = await listCycles(t.db, ngoMember, slug);
 		expect(list.canManage).toBe(false);
 		expect(list.cycles.find((c) => c.id === cycleId)!.progress.total).toBe(2);

@@ -2,10 +2,11 @@
 // cycle's reminders is due on a day.
 //
 // A report belongs to a cycle when its period overlaps the cycle's period (the rule the
-// monitoring report uses for "activities in the period"). A card's state in the cycle is the best
-// of its lead organisation's reports that belong to it: accepted, then submitted, then returned,
-// then draft; with none it is not started. An organisation's reports are "in" when every card it
-// must report on is submitted or accepted: then its reminders stop.
+// monitoring report uses for "activities in the period"). The card's lead organisation must report;
+// its partners may, and their report counts for the card. A card's state in the cycle is the best
+// of its reports that belong to it: accepted, then submitted, then returned, then draft; with none
+// it is not started. An organisation's reports are "in" when every card it leads is submitted or
+// accepted: then its reminders stop.
 
 export const CYCLE_STATES = ['not_started', 'draft', 'returned', 'submitted', 'accepted'] as const;
 export type CycleState = (typeof CYCLE_STATES)[number];

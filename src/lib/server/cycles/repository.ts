@@ -106,6 +106,8 @@ export interface ObligationRow {
 	organizationId: number;
 	organizationName: string;
 	organizationShortName: string | null;
+	/** The card's partners: they may report on it too, and see it in their part. */
+	partners: { id: number; name: string; shortName: string | null }[];
 	status: ReportState | null;
 	reportId: number | null;
 }
@@ -114,8 +116,10 @@ export interface ObligationRow {
  * Who must report in the cycles: the lead organisation of every card of the strategy's boards that
  * carries out a goal the cycle covers (every goal, or the chosen goals and those below them) and
  * was active in the period — not archived before it began, not started after it ended, and not
- * finished (in a done column) with a due date before it began. With each card, the best of its
- * lead's reports whose period overlaps the cycle's: accepted, submitted, returned, then draft.
+ * finished (in a done column) with a due date before it began. With each card its partners, who
+ * may report too, and the best of the card's reports (the lead's or a partner's) whose period
+ * overlaps the cycle's: accepted, submitted, returned, then draft. `organizationIds` keeps the
+ * cards those organisations lead or partner.
  */
 function obligations(cycles: RawBuilder<unknown>, organizationIds: readonly number[] | null) {
 	const orgs: RawBuilder<unknown> =
@@ -123,11 +127,16 @@ function obligations(cycles: RawBuilder<unknown>, organizationIds: readonly numb
 			? sql``
 			: organizationIds.length === 0
 				? sql`and false`
-				: sql`and lead.organization_id in (${sql.join(organizationIds)})`;
+				: sql`and exists (select 1 from card_organization mine
+						where mine.card_id = c.id and mine.organization_id in (${sql.join(organizationIds)}))`;
 	return sql<ObligationRow>`
 		select rc.id as "cycleId", c.id as "cardId", c.title as "cardTitle", c.board_id as "boardId",
 			g.id as "goalId", g.code as "goalCode", o.id as "organizationId",
 			o.name as "organizationName", o.short_name as "organizationShortName",
+			(select coalesce(json_agg(json_build_object('id', po.id, 'name', po.name,
+				'shortName', po.short_name) order by po.name), '[]'::json)
+				from card_organization p join organization po on po.id = p.organization_id
+				where p.card_id = c.id and p.role = 'partner') as "partners",
 			rep.status as "status", rep.id as "reportId"
 		from reporting_cycle rc
 		join board b on b.strategy_id = rc.strategy_id
@@ -138,7 +147,7 @@ function obligations(cycles: RawBuilder<unknown>, organizationIds: readonly numb
 		join organization o on o.id = lead.organization_id
 		left join lateral (
 			select r.id, r.status from activity_report r
-			where r.card_id = c.id and r.organization_id = lead.organization_id
+			where r.card_id = c.id
 				and r.period_start <= rc.period_end and r.period_end >= rc.period_start
 			order by case r.status when 'accepted' then 0 when 'submitted' then 1
 				when 'returned' then 2 else 3 end, r.id desc
@@ -172,8 +181,9 @@ export async function obligationRows(
 }
 
 /**
- * The desk's line per open cycle and organisation of the viewer that still has cards to report
- * on: how many, by when, and where. One statement.
+ * The desk's line per open cycle and organisation of the viewer (leading or partnering the cards)
+ * that still has cards not in — neither submitted nor accepted: how many, by when, and where.
+ * One statement.
  */
 export async function outstandingOf(db: Db, organizationIds: readonly number[]) {
 	if (organizationIds.length === 0) return [];
@@ -188,17 +198,19 @@ export async function outstandingOf(db: Db, organizationIds: readonly number[]) 
 		outstanding: number;
 		total: number;
 	}>`
-		select ob."cycleId", rc.title, rc.deadline::text as deadline, s.slug, ob."organizationId",
-			ob."organizationName", ob."organizationShortName",
+		select ob."cycleId", rc.title, rc.deadline, s.slug, o.id as "organizationId",
+			o.name as "organizationName", o.short_name as "organizationShortName",
 			(count(*) filter (where ob.status is null or ob.status in ('draft', 'returned')))::int as outstanding,
 			count(*)::int as total
 		from (${obligations(sql`rc.status = 'open'`, organizationIds)}) ob
+		join card_organization mine on mine.card_id = ob."cardId"
+			and mine.organization_id in (${sql.join(organizationIds)})
+		join organization o on o.id = mine.organization_id
 		join reporting_cycle rc on rc.id = ob."cycleId"
 		join strategy s on s.id = rc.strategy_id
-		group by ob."cycleId", rc.title, rc.deadline, s.slug, ob."organizationId",
-			ob."organizationName", ob."organizationShortName"
+		group by ob."cycleId", rc.title, rc.deadline, s.slug, o.id, o.name, o.short_name
 		having count(*) filter (where ob.status is null or ob.status in ('draft', 'returned')) > 0
-		order by rc.deadline, ob."organizationName"`.execute(db);
+		order by rc.deadline, o.name`.execute(db);
 	return result.rows;
 }
 

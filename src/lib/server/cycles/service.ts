@@ -30,6 +30,12 @@ async function cycleOf(db: Db, strategyId: number, cycleId: number) {
 const partOf = (viewer: Viewer): number[] | null =>
 	can.seeEverything(viewer) ? null : [...viewer.orgs.keys()];
 
+/** Whether one of the organisations leads or partners the row's card (null: any). */
+const takesPart = (row: CycleRow, organizationIds: readonly number[] | null) =>
+	organizationIds === null ||
+	organizationIds.includes(row.organizationId) ||
+	(row.partners ?? []).some((p) => organizationIds.includes(p.id));
+
 /** A strategy's cycles with their progress (the viewer's part of it), and the opening form's goals. */
 export async function listCycles(db: Db, actor: Actor, slug: string) {
 	const viewer = await loadViewer(db, actor);
@@ -49,9 +55,7 @@ export async function listCycles(db: Db, actor: Actor, slug: string) {
 	const closedRowsOf = new Map(
 		kept.map((k) => [
 			k.id,
-			((Array.isArray(k.rows) ? k.rows : []) as CycleRow[]).filter(
-				(r) => part === null || part.includes(r.organizationId)
-			)
+			((Array.isArray(k.rows) ? k.rows : []) as CycleRow[]).filter((r) => takesPart(r, part))
 		])
 	);
 	return {
@@ -147,7 +151,8 @@ function shown(row: CycleRow) {
 		organizationName: orgFullName({
 			name: row.organizationName,
 			shortName: row.organizationShortName
-		})
+		}),
+		partners: (row.partners ?? []).map((p) => ({ id: p.id, name: orgFullName(p), shortName: null }))
 	};
 }
 
@@ -169,19 +174,29 @@ export async function cyclePage(
 	const part = partOf(viewer);
 	const snapshot = cycle.status === 'closed' ? readSnapshot(cycle.snapshot) : null;
 	const all = (
-		snapshot
-			? snapshot.rows.filter((r) => part === null || part.includes(r.organizationId))
-			: await liveRows(db, cycle.id, part)
+		snapshot ? snapshot.rows.filter((r) => takesPart(r, part)) : await liveRows(db, cycle.id, part)
 	).map(shown);
-	const organizations = [
-		...new Map(all.map((r) => [r.organizationId, r.organizationName])).entries()
-	].map(([id, name]) => {
-		const mine = all.filter((r) => r.organizationId === id);
-		return { id, name, progress: progressOf(mine.map((r) => r.state)) };
-	});
+	// Every organisation taking part, leading (it must report) or partnering (it may): by name.
+	const named = new Map<number, string>();
+	for (const r of all) {
+		named.set(r.organizationId, r.organizationName);
+		for (const p of r.partners) if (!named.has(p.id)) named.set(p.id, p.name);
+	}
+	const organizations = [...named.entries()]
+		.filter(([id]) => part === null || part.includes(id))
+		.sort((a, b) => a[1].localeCompare(b[1], 'pl'))
+		.map(([id, name]) => {
+			const cards = all.filter((r) => takesPart(r, [id]));
+			return {
+				id,
+				name,
+				leads: cards.filter((r) => r.organizationId === id).length,
+				progress: progressOf(cards.map((r) => r.state))
+			};
+		});
 	const rows = all.filter(
 		(r) =>
-			(filter.organization === undefined || r.organizationId === filter.organization) &&
+			(filter.organization === undefined || takesPart(r, [filter.organization])) &&
 			(filter.state === undefined || r.state === filter.state)
 	);
 	// The page shows the snapshot's parts it may (below), never the whole of it.

@@ -18,6 +18,7 @@ export interface CycleRow {
 	organizationId: number;
 	organizationName: string;
 	organizationShortName: string | null;
+	partners: { id: number; name: string; shortName: string | null }[];
 	state: CycleState;
 	reportId: number | null;
 }
@@ -47,6 +48,7 @@ export async function liveRows(
 		organizationId: r.organizationId,
 		organizationName: r.organizationName,
 		organizationShortName: r.organizationShortName,
+		partners: r.partners,
 		state: stateOf(r.status),
 		reportId: r.reportId
 	}));
