@@ -50,12 +50,18 @@ export function findCycle(db: Db, strategyId: number, cycleId: number) {
 }
 
 /** Closes an open cycle with its snapshot; nothing is returned when it was closed meanwhile. */
-export function closeCycleRow(db: Db, cycleId: number, actorId: number, snapshot: unknown) {
+export function closeCycleRow(
+	db: Db,
+	cycleId: number,
+	actorId: number,
+	snapshot: unknown,
+	at: Date = new Date()
+) {
 	return db
 		.updateTable('reportingCycle')
 		.set({
 			status: 'closed',
-			closedAt: new Date(),
+			closedAt: at,
 			closedBy: actorId,
 			snapshot: JSON.stringify(snapshot)
 		})

@@ -127,7 +127,7 @@ export async function closeCycle(
 	if (cycle.status === 'closed') throw new ConflictError('cycle_already_closed');
 	return db.transaction().execute(async (trx) => {
 		const snapshot = await takeSnapshot(trx, actor, cycle, strategy.slug, now);
-		const row = await repo.closeCycleRow(trx, cycle.id, actor.id, snapshot);
+		const row = await repo.closeCycleRow(trx, cycle.id, actor.id, snapshot, now);
 		if (!row) throw new ConflictError('cycle_already_closed');
 		await recordEvent(trx, {
 			actorId: actor.id,
