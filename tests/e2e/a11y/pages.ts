@@ -201,7 +201,7 @@ async function visitStrategy(page: Page, role: Role, check: Check) {
 async function visitCycles(page: Page, strategy: string, check: Check) {
 	await open(page, check, `${strategy}/cycles`, 'reporting cycles');
 	const cycles = await hrefs(page, 'main table a', /^\/strategies\/[^/]+\/cycles\/\d+$/);
-	expect(cycles.length, 'the demo\u2019s two reporting cycles').toBe(2);
+	expect(cycles.length, 'the demo\u2019s two reporting cycles, at least').toBeGreaterThanOrEqual(2);
 	for (const path of cycles) await open(page, check, path, 'a reporting cycle');
 }
 
