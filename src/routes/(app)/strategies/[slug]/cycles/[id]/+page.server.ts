@@ -5,9 +5,7 @@ import { db } from '$lib/server/db/app';
 import { formAction, handleDomain, idOr404 } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url, depends }) => {
-	// A report's review elsewhere changes a row: reloaded with the notices, like the desk.
-	depends('app:notifications');
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = idOr404(params.id);
 	return handleDomain(() =>
 		cyclePage(db(), requireUser(locals), params.slug, id, parseCycleFilter(url.searchParams))
