@@ -231,6 +231,33 @@ describe('who must report', () => {
 	});
 });
 
+describe('a partner’s report', () => {
+	it('counts for the card it partners, in the cycle its period falls in', async () => {
+		const next = await openCycle(
+			t.db,
+			coordinator,
+			slug,
+			openInput({
+				title: 'Monitoring 2027',
+				periodStart: '2027-01-01',
+				periodEnd: '2027-06-30',
+				deadline: '2027-07-31'
+			})
+		);
+		const id = await report(ngo2Member, cards.c, orgs.ngo2.id, '2027-02-01', '2027-02-28');
+		const page = await cyclePage(t.db, coordinator, slug, next.id);
+		// The department leads the card; the partner's draft is its state.
+		expect(page.rows.find((r) => r.cardId === cards.c)).toMatchObject({
+			organizationId: orgs.dept.id,
+			state: 'draft',
+			reportId: id
+		});
+		// A card starting in March is active in this period, not in 2026's.
+		expect(page.rows.some((r) => r.cardId === cards.later)).toBe(true);
+		await closeCycle(t.db, coordinator, slug, next.id);
+	});
+});
+
 describe('states and reminders', () => {
 	it('follows each card’s reports in the period', async () => {
 		const a = await report(ngoMember, cards.a, orgs.ngo.id, '2026-03-01', '2026-03-31', '30');
