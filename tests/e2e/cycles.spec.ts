@@ -111,7 +111,15 @@ test('the coordinator opens a cycle, the NGO sees its part, and closing keeps th
 
 	// The coordinator closes the cycle: its figures are kept, and shown.
 	await coordinator.goto(cycleUrl);
-	await coordinator.getByRole('button', { name: 'Zamknij cykl i zapisz liczby' }).click();
+	const close = coordinator.getByRole('button', { name: 'Zamknij cykl i zapisz liczby' });
+	// Not without saying that one means it.
+	await close.click();
+	await expect(
+		coordinator.getByText('Zaznacz, że rozumiesz, że zamknięcia nie da się cofnąć.')
+	).toBeVisible();
+	await expect(coordinator.getByTestId('cycle-kept-indicators')).toHaveCount(0);
+	await coordinator.getByLabel(/^Rozumiem: liczby z tej chwili/).check();
+	await close.click();
 	await expect(
 		coordinator.getByText('Cykl zamknięty: liczby z tej chwili zostały zapisane.')
 	).toBeVisible();

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCycleSchema } from '../../src/lib/schemas/cycles';
+import { closeCycleSchema, openCycleSchema } from '../../src/lib/schemas/cycles';
 import { indicatorSchema, reportSchema, reviewSchema } from '../../src/lib/schemas/monitoring';
 import { loadViewer, type Actor } from '../../src/lib/server/auth/policy';
 import { cycleXlsx } from '../../src/lib/server/cycles/export';
@@ -456,6 +456,9 @@ describe('refused input', () => {
 		expect(bad({ remindBefore: '14, x' }).success).toBe(false);
 		expect(bad({ deadline: '2026-02-30' }).success).toBe(false);
 		expect(bad({ title: '' }).success).toBe(false);
+		// Closing, which cannot be undone, is asked for in so many words.
+		expect(closeCycleSchema.safeParse({}).success).toBe(false);
+		expect(closeCycleSchema.safeParse({ confirm: 'on' }).success).toBe(true);
 
 		const [cycles, events] = [await count('reportingCycle'), await count('event')];
 		await expect(

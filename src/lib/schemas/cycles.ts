@@ -43,8 +43,10 @@ export const openCycleSchema = z
 	});
 export type OpenCycleInput = z.output<typeof openCycleSchema>;
 
-/** Closing names no field: the confirmation is the form itself. */
-export const closeCycleSchema = z.object({});
+/** Closing cannot be undone: the coordinator ticks that they mean it. */
+export const closeCycleSchema = z.object({
+	confirm: z.literal('on', { error: () => m.cycle_close_confirm_error() })
+});
 
 /** The cycle page's filters, from its query string; anything unreadable is no filter. */
 export const cycleFilterSchema = z.object({
