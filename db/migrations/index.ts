@@ -8,6 +8,7 @@ import * as labelColours from './2026-12-06T0900_label_colours';
 import * as email from './2026-12-06T1000_email';
 import * as attachments from './2026-12-06T1100_attachments';
 import * as commentKeys from './2026-12-06T1200_comment_keys';
+import * as reportingCycles from './2026-12-06T1300_reporting_cycles';
 import * as attachmentOwners from './2026-12-06T1400_attachment_owners';
 import * as cardKeys from './2026-12-06T1500_card_keys';
 import * as eventActorIndex from './2026-12-06T1510_event_actor_index';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T1000_email': email,
 	'2026-12-06T1100_attachments': attachments,
 	'2026-12-06T1200_comment_keys': commentKeys,
+	'2026-12-06T1300_reporting_cycles': reportingCycles,
 	'2026-12-06T1400_attachment_owners': attachmentOwners,
 	'2026-12-06T1500_card_keys': cardKeys,
 	'2026-12-06T1510_event_actor_index': eventActorIndex

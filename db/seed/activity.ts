@@ -5,6 +5,7 @@ import type { Database, ReportStatus } from '../../src/lib/server/db/schema';
 import { recordEvent } from '../../src/lib/server/events/repository';
 import { notify } from '../../src/lib/server/notifications/repository';
 import { dayFrom } from './boards';
+import { DEMO_CYCLE_EVENTS } from './cycles';
 
 // What people did on the demo boards, so that every queue of the demo has something in it: the
 // NGO's activity reports in each state (one waiting for the Education department's review, one
@@ -128,11 +129,12 @@ export const DEMO_COMMENTS: readonly SeedComment[] = [
 
 const ago = (days: number) => sql<Date>`now() - make_interval(days => ${days})`;
 
-/** Adds the demo's reports, comments and notifications; the boards were just inserted. */
-/** The events the demo's reports and comments write, besides their notices' own. */
+/** The events the demo's reports, comments and cycles write, besides their notices' own. */
 export function demoActivityEvents(): number {
 	const steps = { draft: 1, submitted: 2, returned: 3, accepted: 3 } as const;
-	return DEMO_REPORTS.reduce((n, r) => n + steps[r.status], 0) + DEMO_COMMENTS.length;
+	return (
+		DEMO_REPORTS.reduce((n, r) => n + steps[r.status], 0) + DEMO_COMMENTS.length + DEMO_CYCLE_EVENTS
+	);
 }
 
 export async function insertDemoActivity(trx: Trx, today: Date): Promise<void> {

@@ -7,6 +7,7 @@ import type { FileStore } from '../../src/lib/server/files/store';
 import { insertDemoActivity } from './activity';
 import { insertDemoAttachments } from './attachments';
 import { insertDemoBoards } from './boards';
+import { insertDemoCycles } from './cycles';
 import { EDITION_MAPPING } from './mappings';
 import { ORGANIZATIONS } from './organizations';
 import { STRATEGIES } from './strategies';
@@ -51,6 +52,8 @@ export async function seedDatabase(
 			: { boards: 0, cards: 0 };
 		// Reports, comments and notices on the demo cards, only on boards this run inserted.
 		if (boards > 0) await insertDemoActivity(trx, today);
+		// Last year's reporting cycle closed, this year's open, over those reports.
+		if (boards > 0) await insertDemoCycles(trx, today);
 		// Files on a few demo cards, where there is a file store to put them in (the app's; tests
 		// seed without one).
 		if (boards > 0 && options.files) await insertDemoAttachments(trx, options.files);

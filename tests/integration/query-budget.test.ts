@@ -50,13 +50,17 @@ const BUDGET = {
 	cardDialog: 14,
 	// The labels to filter by are read apart: the rows are the first screen's only.
 	myWork: 3,
-	goalProgress: 4,
-	dashboard: 7,
-	publicPage: 6,
+	// The demo has an indicator since the reporting cycles (its value at a closed period's end
+	// beside today's): where a strategy has indicators, their values are read too — one
+	// statement on the goal page and the dashboard, two on the public page.
+	goalProgress: 5,
+	dashboard: 8,
+	publicPage: 8,
 	// Every section at once: memberships, due cards, mentions, report counts, returned reports,
-	// boards; for the staff also the review queue and the overview of the strategy.
-	deskMember: 6,
-	deskCoordinator: 8,
+	// boards, the open reporting cycles' cards still to report on (one statement over every open
+	// cycle); for the staff also the review queue and the overview of the strategy.
+	deskMember: 7,
+	deskCoordinator: 9,
 	// The queues' counts, the tab's reports.
 	reports: 2
 };

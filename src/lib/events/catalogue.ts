@@ -139,6 +139,21 @@ export const EVENT_CATALOGUE = {
 		entity: 'indicator',
 		payload: z.strictObject({ value: z.number(), periodEnd: text, source: text })
 	},
+	'cycle.opened': {
+		entity: 'reporting_cycle',
+		payload: z.strictObject({
+			strategyId: id,
+			title: text,
+			periodStart: text,
+			periodEnd: text,
+			deadline: text,
+			goalIds: z.array(id)
+		})
+	},
+	'cycle.closed': {
+		entity: 'reporting_cycle',
+		payload: z.strictObject({ strategyId: id, title: text, required: id, accepted: id })
+	},
 	'user.created': {
 		entity: 'user',
 		payload: z.strictObject({

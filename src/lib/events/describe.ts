@@ -57,6 +57,8 @@ function idsOf(raw: RawEvent): [NameKind, number | null | undefined][] {
 			break;
 		case 'goal.created':
 		case 'goal.deleted':
+		case 'cycle.opened':
+		case 'cycle.closed':
 			refs.push(['strategy', event.payload.strategyId]);
 			break;
 		case 'indicator.created':
@@ -263,6 +265,10 @@ export function eventDetails(raw: RawEvent, names: EventNames = NO_NAMES): strin
 			const fields = Object.keys(after).filter((f) => after[f] !== before[f]);
 			return changes(fields, before, after, names);
 		}
+		case 'cycle.opened':
+			return `${quoted(event.payload.title)} ${m.words_in_strategy({ strategy: nameOf(names, 'strategy', event.payload.strategyId) })}: ${formatDay(event.payload.periodStart)} – ${formatDay(event.payload.periodEnd)}, ${m.words_cycle_deadline({ date: formatDay(event.payload.deadline) })}`;
+		case 'cycle.closed':
+			return `${quoted(event.payload.title)} ${m.words_in_strategy({ strategy: nameOf(names, 'strategy', event.payload.strategyId) })}: ${m.words_cycle_accepted({ accepted: event.payload.accepted, required: event.payload.required })}`;
 		case 'indicator.created':
 			return `${quoted(event.payload.name)} ${m.words_for_goal({ goal: nameOf(names, 'goal', event.payload.goalId) })}`;
 		case 'indicator.value_added':

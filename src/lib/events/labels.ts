@@ -35,6 +35,8 @@ export const EVENT_LABELS: Record<EventType, () => string> = {
 	'goal.deleted': m.event_goal_deleted,
 	'indicator.created': m.event_indicator_created,
 	'indicator.value_added': m.event_indicator_value_added,
+	'cycle.opened': m.event_cycle_opened,
+	'cycle.closed': m.event_cycle_closed,
 	'user.created': m.event_user_created,
 	'user.updated': m.event_user_updated,
 	'user.password_reset': m.event_user_password_reset,
@@ -64,6 +66,7 @@ export const ENTITY_LABELS: Record<EntityType, () => string> = {
 	board: m.entity_board,
 	goal: m.entity_goal,
 	indicator: m.entity_indicator,
+	reporting_cycle: m.entity_reporting_cycle,
 	user: m.entity_user,
 	notification: m.entity_notification,
 	seed: m.entity_seed

@@ -10,7 +10,8 @@ export const EMAIL_KIND_NAMES = [
 	'report_submitted',
 	'report_returned',
 	'report_accepted',
-	'due'
+	'due',
+	'cycle_reminder'
 ] as const;
 const mode = z.enum(['immediate', 'daily', 'never']);
 

@@ -192,8 +192,17 @@ async function visitStrategy(page: Page, role: Role, check: Check) {
 		.toBe(role.staff ? 1 : 0);
 	for (const [i, goal] of goals.entries()) await open(page, check, goal, `${levels[i]} goal`);
 	for (const path of report) await open(page, check, path, 'monitoring report');
+	await visitCycles(page, strategy, check);
 	// The current city edition is the one listed first, the one whose predecessor's cards re-link.
 	if (role.staff) await open(page, check, `${strategy}/relink`, 're-linking to a new edition');
+}
+
+/** The strategy's reporting cycles, and each cycle (open and closed) as the role sees it. */
+async function visitCycles(page: Page, strategy: string, check: Check) {
+	await open(page, check, `${strategy}/cycles`, 'reporting cycles');
+	const cycles = await hrefs(page, 'main table a', /^\/strategies\/[^/]+\/cycles\/\d+$/);
+	expect(cycles.length, 'the demo\u2019s two reporting cycles, at least').toBeGreaterThanOrEqual(2);
+	for (const path of cycles) await open(page, check, path, 'a reporting cycle');
 }
 
 /** The administrator's: a person, a new person, and the new person's form sent empty. */

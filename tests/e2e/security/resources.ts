@@ -17,6 +17,10 @@ export interface Resources {
 	adminId: number;
 	/** Another account, whose page only the administrator opens. */
 	personId: number;
+	/** The demo's open reporting cycle of the city strategy. */
+	cycleId: number;
+	/** Its closed one: closing it again is refused, so nothing is written. */
+	closedCycleId: number;
 }
 
 export const EDUCATION = SEED_BOARDS[1]!.title;
@@ -57,6 +61,8 @@ export async function findResources(
 	const cardId = (board.rows as Rec[]).find((c) => c.title === CARD)!.id as number;
 	const strategy = await readData(baseURL, staff, `/strategies/${SLUG}`);
 	const goalId = findGoal(strategy.tree as Rec[], '1.1')!.id as number;
+	const cycles = (await readData(baseURL, staff, `/strategies/${SLUG}/cycles`)).cycles as Rec[];
+	const cycleOf = (status: string) => cycles.find((c) => c.status === status)!.id as number;
 	const people = (await readData(baseURL, admin, '/admin/users')).people as Rec[];
 	const idOf = (email: string) => people.find((p) => p.email === email)!.id as number;
 	return {
@@ -65,6 +71,8 @@ export async function findResources(
 		goalId,
 		slug: SLUG,
 		adminId: idOf('admin@torun.example'),
-		personId: idOf('ngo@torun.example')
+		personId: idOf('ngo@torun.example'),
+		cycleId: cycleOf('open'),
+		closedCycleId: cycleOf('closed')
 	};
 }

@@ -140,6 +140,13 @@ export const ROUTE_TABLE: readonly Entry[] = [
 	{ route: '/audit/export.csv', op: 'GET', who: 'coordinator, admin', path: () => '/audit/export.csv', expect: staffOnly('200') },
 	{ route: '/strategies/[slug]/report', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/report`, expect: staffOnly('200') },
 	{ route: '/strategies/[slug]/report/[table].csv', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/report/activities.csv`, expect: staffOnly('200') },
+	// Reporting cycles: everyone signed in sees the list and a cycle (an organisation its own part);
+	// the coordinator opens (refused here: a goal of no strategy) and closes (refused: closed).
+	{ route: '/strategies/[slug]/cycles', op: 'GET', who: 'signed in', path: (r) => `/strategies/${r.slug}/cycles`, expect: signedIn('200') },
+	{ route: '/strategies/[slug]/cycles', op: '?/open', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/cycles`, form: () => ({ title: 'Polityka tras', periodStart: '2026-01-01', periodEnd: '2026-12-31', deadline: '2027-01-31', remindBefore: '14, 3', remindAfter: '1', goalIds: NONE }), expect: by('400', '400', '403', '403', '403', '303 login') },
+	{ route: '/strategies/[slug]/cycles/[id]', op: 'GET', who: 'signed in: an organisation its own part', path: (r) => `/strategies/${r.slug}/cycles/${r.cycleId}`, expect: signedIn('200') },
+	{ route: '/strategies/[slug]/cycles/[id]', op: '?/close', who: 'coordinator, admin (refused: already closed)', path: (r) => `/strategies/${r.slug}/cycles/${r.closedCycleId}`, form: () => ({ confirm: 'on' }), expect: by('409', '409', '403', '403', '403', '303 login') },
+	{ route: '/strategies/[slug]/cycles/[id]/cycle.xlsx', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/cycles/${r.cycleId}/cycle.xlsx`, expect: staffOnly('200') },
 	{ route: '/strategies/[slug]/report/monitoring.xlsx', op: 'GET', who: 'coordinator, admin', path: (r) => `/strategies/${r.slug}/report/monitoring.xlsx`, expect: staffOnly('200') },
 
 	// ── Administration: the administrator ──

@@ -11,6 +11,7 @@ export const kindLabel = (kind: string): string =>
 		report_returned: m.email_kind_report_returned(),
 		report_accepted: m.email_kind_report_accepted(),
 		due: m.email_kind_due(),
+		cycle_reminder: m.email_kind_cycle_reminder(),
 		digest: m.email_unsubscribe_digest()
 	})[kind] ?? kind;
 

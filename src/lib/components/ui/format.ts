@@ -29,6 +29,16 @@ const day = perLanguage(
 const dayInYear = perLanguage(
 	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 );
+// A deadline in a sentence: "31 stycznia 2027" / "31 January 2027".
+const longDay = perLanguage(
+	(tag) =>
+		new Intl.DateTimeFormat(tag, {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		})
+);
 const month = perLanguage(
 	(tag) => new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' })
 );
@@ -67,6 +77,11 @@ export function formatDateTime(value: Date | string): string {
 /** A calendar day ('YYYY-MM-DD') as people read it; a day, so no time zone shifts it. */
 export function formatDay(value: string): string {
 	return day().format(dayDate(value));
+}
+
+/** A calendar day with its month in words, for a sentence: "31 stycznia 2027". */
+export function formatLongDay(value: string): string {
+	return longDay().format(dayDate(value));
 }
 
 /** A month ('YYYY-MM') as people read it: "sty 2026", "Jan 2026". */

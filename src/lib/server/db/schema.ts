@@ -257,13 +257,17 @@ export type NotificationType =
 	| 'due'
 	| 'report_submitted'
 	| 'report_returned'
-	| 'report_accepted';
+	| 'report_accepted'
+	| 'cycle_reminder';
 
 export interface NotificationTable {
 	id: Generated<number>;
 	userId: number;
 	type: NotificationType;
-	cardId: number;
+	/** Null only for a cycle_reminder, which names its cycle instead. */
+	cardId: ColumnType<number | null, number | null | undefined, number | null>;
+	/** For cycle_reminder: the reporting cycle it is about. */
+	cycleId: ColumnType<number | null, number | null | undefined, number | null>;
 	commentId: number | null;
 	actorId: number | null;
 	dueDate: string | null;
@@ -314,6 +318,40 @@ export interface EmailSecretTable {
 	secret: string;
 }
 
+export type CycleStatus = 'open' | 'closed';
+
+/** A reporting cycle (monitoring period) of a strategy: src/lib/server/cycles/. */
+export interface ReportingCycleTable {
+	id: Generated<number>;
+	strategyId: number;
+	title: string;
+	periodStart: string;
+	periodEnd: string;
+	deadline: string;
+	/** Empty: every goal of the strategy. */
+	goalIds: ColumnType<number[], number[] | undefined, number[]>;
+	remindBefore: ColumnType<number[], number[] | undefined, number[]>;
+	remindAfter: ColumnType<number[], number[] | undefined, number[]>;
+	status: ColumnType<CycleStatus, CycleStatus | undefined, CycleStatus>;
+	openedBy: number | null;
+	openedAt: Generated<Date>;
+	closedBy: ColumnType<number | null, number | null | undefined, number | null>;
+	closedAt: NullableTimestamp;
+	/** At close (cycles/snapshot.ts); JSON text on the way in. */
+	snapshot: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** One reminder of a cycle sent to one member of an organisation: written once. */
+export interface ReportingCycleReminderTable {
+	cycleId: number;
+	organizationId: number;
+	userId: number;
+	step: string;
+	notificationId: number | null;
+	outstanding: number;
+	createdAt: Generated<Date>;
+}
+
 export interface EventTable {
 	/** bigserial: a string, so that ids past 2^53 stay exact. */
 	id: Generated<string>;
@@ -352,6 +390,8 @@ export interface Database {
 	emailMessage: EmailMessageTable;
 	emailPreference: EmailPreferenceTable;
 	emailSecret: EmailSecretTable;
+	reportingCycle: ReportingCycleTable;
+	reportingCycleReminder: ReportingCycleReminderTable;
 }
 
 export type User = Selectable<UserTable>;

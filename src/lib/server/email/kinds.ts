@@ -17,7 +17,8 @@ export const DEFAULT_MODE: Record<EmailKind, EmailMode> = {
 	report_submitted: 'immediate',
 	report_returned: 'immediate',
 	report_accepted: 'immediate',
-	due: 'daily'
+	due: 'daily',
+	cycle_reminder: 'immediate'
 };
 
 export function emailKindOf(type: NotificationType): EmailKind | null {

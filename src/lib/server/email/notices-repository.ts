@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { loadViewer, visible } from '../auth/policy';
 import type { Db } from '../db';
 import type { NotificationType } from '../db/schema';
+import { orgFullName } from '$lib/domain/organizations';
 import { emailKindOf } from './kinds';
 import type { Notice } from './render';
 
@@ -33,9 +34,13 @@ export async function loadNotices(
 	const rows = await db
 		.selectFrom('notification')
 		.innerJoin('user as recipient', 'recipient.id', 'notification.userId')
-		.innerJoin('card', 'card.id', 'notification.cardId')
-		.innerJoin('board', 'board.id', 'card.boardId')
-		.innerJoin('strategy', 'strategy.id', 'board.strategyId')
+		.leftJoin('card', 'card.id', 'notification.cardId')
+		.leftJoin('board', 'board.id', 'card.boardId')
+		.leftJoin('reportingCycle as cycle', 'cycle.id', 'notification.cycleId')
+		.leftJoin('reportingCycleReminder as reminder', 'reminder.notificationId', 'notification.id')
+		.leftJoin('organization as remindedOrg', 'remindedOrg.id', 'reminder.organizationId')
+		.leftJoin('strategy', 'strategy.id', 'board.strategyId')
+		.leftJoin('strategy as cycleStrategy', 'cycleStrategy.id', 'cycle.strategyId')
 		.leftJoin('cardOrganization as lead', (j) =>
 			j.onRef('lead.cardId', '=', 'card.id').on('lead.role', '=', 'lead')
 		)
@@ -60,6 +65,15 @@ export async function loadNotices(
 			'organization.name as organizationName',
 			'actor.name as actorName',
 			'report.returnReason',
+			'cycle.id as cycleId',
+			'cycle.title as cycleTitle',
+			'cycle.deadline as cycleDeadline',
+			'cycleStrategy.slug as strategySlug',
+			'cycleStrategy.title as cycleStrategyTitle',
+			'reminder.organizationId as remindedOrganizationId',
+			'remindedOrg.name as remindedOrganizationName',
+			'remindedOrg.shortName as remindedOrganizationShortName',
+			'reminder.outstanding',
 			sql<string | null>`case when comment.deleted_at is null then left(comment.body, 400) end`.as(
 				'excerpt'
 			)
@@ -70,6 +84,23 @@ export async function loadNotices(
 	return rows.flatMap((r) => {
 		const kind = emailKindOf(r.type);
 		if (!kind) return [];
+		const cycle =
+			r.cycleId !== null && r.remindedOrganizationId !== null
+				? {
+						id: r.cycleId,
+						title: r.cycleTitle ?? '',
+						deadline: r.cycleDeadline ?? '',
+						slug: r.strategySlug ?? '',
+						organizationId: r.remindedOrganizationId,
+						organizationName: orgFullName({
+							name: r.remindedOrganizationName ?? '',
+							shortName: r.remindedOrganizationShortName
+						}),
+						outstanding: r.outstanding ?? 0
+					}
+				: null;
+		// A card's notice needs its card; a reminder, its cycle and organisation.
+		if (cycle === null && (r.cardId === null || r.boardId === null)) return [];
 		return [
 			{
 				type: r.type,
@@ -83,10 +114,11 @@ export async function loadNotices(
 					notificationId: r.id,
 					kind,
 					cardId: r.cardId,
-					cardTitle: r.cardTitle,
+					cardTitle: r.cardTitle ?? cycle?.title ?? '',
 					boardId: r.boardId,
-					boardTitle: r.boardTitle,
-					strategyTitle: r.strategyTitle,
+					boardTitle: r.boardTitle ?? cycle?.title ?? '',
+					strategyTitle: r.strategyTitle ?? r.cycleStrategyTitle ?? '',
+					cycle,
 					organizationName: r.organizationName,
 					actorName: r.actorName,
 					excerpt: r.excerpt ? plainMentions(r.excerpt) : null,
@@ -122,16 +154,17 @@ export async function visibleToRecipients(
 			.executeTakeFirst();
 		if (!user) continue;
 		const viewer = await loadViewer(db, user);
-		const cards = await visible
-			.cardIds(db, viewer)
-			.where(
-				'card.id',
-				'in',
-				mine.map((r) => r.notice.cardId)
-			)
-			.execute();
+		const cardIds = mine.flatMap((r) => (r.notice.cardId === null ? [] : [r.notice.cardId]));
+		const cards = cardIds.length
+			? await visible.cardIds(db, viewer).where('card.id', 'in', cardIds).execute()
+			: [];
 		const seen = new Set(cards.map((c) => c.id));
-		for (const r of mine) if (seen.has(r.notice.cardId)) ok.add(r.notice.notificationId);
+		for (const r of mine) {
+			const cycle = r.notice.cycle;
+			// A reminder reaches a person while they belong to the organisation it is for.
+			if (cycle ? viewer.orgs.has(cycle.organizationId) : seen.has(r.notice.cardId!))
+				ok.add(r.notice.notificationId);
+		}
 	}
 	return ok;
 }

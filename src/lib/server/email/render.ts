@@ -11,10 +11,13 @@ export type Locale = 'pl' | 'en';
 export interface Notice {
 	notificationId: number;
 	kind: EmailKind;
-	cardId: number;
+	/** Null for a cycle reminder, which names its cycle instead (and its title as the card's). */
+	cardId: number | null;
 	cardTitle: string;
-	boardId: number;
+	boardId: number | null;
 	boardTitle: string;
+	/** A reporting cycle's reminder: the cycle, and the organisation it is for. */
+	cycle: CycleNotice | null;
 	strategyTitle: string;
 	organizationName: string | null;
 	actorName: string | null;
@@ -25,6 +28,17 @@ export interface Notice {
 	dueDate: string | null;
 	/** The due date was before the day the notice was made. */
 	overdue: boolean;
+}
+
+export interface CycleNotice {
+	id: number;
+	title: string;
+	deadline: string;
+	slug: string;
+	organizationId: number;
+	organizationName: string;
+	/** Cards still to report on when the reminder was written. */
+	outstanding: number;
 }
 
 export interface Links {
@@ -57,6 +71,8 @@ function day(date: string, locale: Locale): string {
 
 /** The exact place: the card, or its reports where a report is what it is about. */
 export function noticeUrl(n: Notice, origin: string): string {
+	if (n.cycle)
+		return `${origin}/strategies/${n.cycle.slug}/cycles/${n.cycle.id}?organization=${n.cycle.organizationId}`;
 	const card = `${origin}/boards/${n.boardId}/cards/${n.cardId}`;
 	return n.reportId ? `${card}/reports#reports-title` : card;
 }
@@ -78,6 +94,11 @@ function subjectOf(n: Notice, locale: Locale): string {
 			return m.email_report_returned_subject({ card }, o);
 		case 'report_accepted':
 			return m.email_report_accepted_subject({ card }, o);
+		case 'cycle_reminder':
+			return m.email_cycle_reminder_subject(
+				{ cycle: n.cycle?.title ?? '', date: n.cycle ? day(n.cycle.deadline, locale) : '' },
+				o
+			);
 		case 'due': {
 			const date = n.dueDate ? day(n.dueDate, locale) : '';
 			return n.overdue
@@ -104,6 +125,16 @@ function leadOf(n: Notice, locale: Locale): string {
 			return m.email_report_returned_lead({ who, card }, o);
 		case 'report_accepted':
 			return m.email_report_accepted_lead({ who, card }, o);
+		case 'cycle_reminder':
+			return m.email_cycle_reminder_lead(
+				{
+					cycle: n.cycle?.title ?? '',
+					organization: n.cycle?.organizationName ?? '',
+					count: n.cycle?.outstanding ?? 0,
+					date: n.cycle ? day(n.cycle.deadline, locale) : ''
+				},
+				o
+			);
 		case 'due': {
 			const date = n.dueDate ? day(n.dueDate, locale) : '';
 			return n.overdue
@@ -122,12 +153,23 @@ function noticeParts(n: Notice, locale: Locale) {
 			: n.kind === 'report_returned' && n.returnReason
 				? m.email_report_reason({ reason: n.returnReason }, o)
 				: null;
-	const context = [
-		[m.email_context_strategy({}, o), n.strategyTitle],
-		[m.email_context_board({}, o), n.boardTitle],
-		...(n.organizationName ? [[m.email_context_organization({}, o), n.organizationName]] : [])
-	] as [string, string][];
-	const open = n.reportId ? m.email_open_report({}, o) : m.email_open_card({}, o);
+	const context = (
+		n.cycle
+			? [
+					[m.email_context_strategy({}, o), n.strategyTitle],
+					[m.email_context_organization({}, o), n.cycle.organizationName]
+				]
+			: [
+					[m.email_context_strategy({}, o), n.strategyTitle],
+					[m.email_context_board({}, o), n.boardTitle],
+					...(n.organizationName ? [[m.email_context_organization({}, o), n.organizationName]] : [])
+				]
+	) as [string, string][];
+	const open = n.cycle
+		? m.email_open_cycle({}, o)
+		: n.reportId
+			? m.email_open_report({}, o)
+			: m.email_open_card({}, o);
 	return { lead: leadOf(n, locale), quote, context, open };
 }
 
@@ -185,8 +227,10 @@ export function renderNotice(n: Notice, locale: Locale, links: Links): Rendered 
 export function renderDigest(notices: readonly Notice[], locale: Locale, links: Links): Rendered {
 	const o = { locale };
 	const subject = m.email_digest_subject({ count: notices.length }, o);
-	const boards = new Map<number, Notice[]>();
-	for (const n of notices) boards.set(n.boardId, [...(boards.get(n.boardId) ?? []), n]);
+	// A cycle's reminders are grouped by their cycle, as a card's notices by their board.
+	const boards = new Map<string, Notice[]>();
+	const group = (n: Notice) => (n.cycle ? `cycle:${n.cycle.id}` : `board:${n.boardId}`);
+	for (const n of notices) boards.set(group(n), [...(boards.get(group(n)) ?? []), n]);
 	const groups = [...boards.values()];
 	const f = footer(locale, links);
 	const text = [

@@ -2,6 +2,7 @@ import { sweepOrphanFiles } from '../attachments/sweep';
 import type { Db } from '../db';
 import { runDigests, runOutbox } from '../email/mailer';
 import { fileStore } from '../files/store';
+import { sweepCycleReminders } from '../cycles/reminders';
 import { sweepDueNotifications } from '../notifications/due';
 import { RETENTION_SWEEP_MS, sweepRetention } from '../retention';
 
@@ -20,6 +21,8 @@ interface Job {
 export const JOBS: readonly Job[] = [
 	// Cards falling due: their people are notified.
 	{ name: 'Due-date notifications', everyMs: 15 * 60_000, run: (db) => sweepDueNotifications(db) },
+	// Reporting cycles' reminders before and after their deadlines, once per person and step.
+	{ name: 'Reporting cycle reminders', everyMs: 60 * 60_000, run: (db) => sweepCycleReminders(db) },
 	// E-mail: messages made from new notifications, then sent (or kept, without SMTP_URL).
 	{ name: 'E-mail outbox', everyMs: 30_000, run: (db) => runOutbox(db) },
 	// The daily digest, from its hour on (Europe/Warsaw); one a day per person.

@@ -93,13 +93,19 @@ export async function unreadCount(db: Db, userId: number): Promise<number> {
 	return Number(row.n);
 }
 
-/** A page of a person's notifications of cards they may see, newest first. */
+/**
+ * A page of a person's notifications of cards they may see (and their reporting cycles'
+ * reminders, which name no card), newest first.
+ */
 export function listNotificationRows(db: Db, viewer: Viewer, limit: number, before?: number) {
 	let query = db
 		.selectFrom('notification')
-		.innerJoin('card', 'card.id', 'notification.cardId')
+		.leftJoin('card', 'card.id', 'notification.cardId')
 		.leftJoin('user as actor', 'actor.id', 'notification.actorId')
 		.leftJoin('activityReport as report', 'report.id', 'notification.reportId')
+		.leftJoin('reportingCycle as cycle', 'cycle.id', 'notification.cycleId')
+		.leftJoin('strategy as cycleStrategy', 'cycleStrategy.id', 'cycle.strategyId')
+		.leftJoin('reportingCycleReminder as reminder', 'reminder.notificationId', 'notification.id')
 		.select([
 			'notification.id',
 			'notification.type',
@@ -113,10 +119,21 @@ export function listNotificationRows(db: Db, viewer: Viewer, limit: number, befo
 			'card.title as cardTitle',
 			'card.boardId',
 			'actor.name as actorName',
+			'notification.cycleId',
+			'cycle.title as cycleTitle',
+			'cycle.deadline as cycleDeadline',
+			'cycleStrategy.slug as cycleSlug',
+			'reminder.organizationId as cycleOrganizationId',
+			'reminder.outstanding as cycleOutstanding',
 			sql<boolean>`notification.due_date < current_date`.as('overdue')
 		])
 		.where('notification.userId', '=', viewer.id)
-		.where(visible.card(viewer))
+		.where((eb) =>
+			eb.or([
+				eb('notification.cardId', 'is', null),
+				visible.card(viewer)(eb as unknown as Parameters<ReturnType<typeof visible.card>>[0])
+			])
+		)
 		.orderBy('notification.id', 'desc')
 		.limit(limit);
 	if (before) query = query.where('notification.id', '<', before);
@@ -135,7 +152,7 @@ export function unreadMentions(db: Db, viewer: Viewer, limit: number) {
 		.leftJoin('user as actor', 'actor.id', 'notification.actorId')
 		.select([
 			'notification.id',
-			'notification.cardId',
+			'card.id as cardId',
 			'notification.commentId',
 			'notification.createdAt',
 			'card.title as cardTitle',

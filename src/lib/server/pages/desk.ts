@@ -1,6 +1,7 @@
 import { todayInTorun } from '$lib/components/ui/format';
 import { can, loadViewer, type Actor } from '../auth/policy';
 import type { Db } from '../db';
+import { deskCycleLines } from '../cycles/service';
 import { DESK_ROWS, dueCardsOf, recentBoardsOf, strategyOverview } from '../desk/repository';
 import { unreadMentions } from '../notifications/repository';
 import { listQueue, countQueues } from '../reports/queue-repository';
@@ -17,7 +18,7 @@ export async function deskPage(db: Db, actor: Actor, today: string = todayInToru
 	const viewer = await loadViewer(db, actor);
 	const staff = can.seeEverything(viewer);
 	const reviewer = reviewsReports(viewer);
-	const [memberships, due, mentions, counts, toReview, returned, boards, overview] =
+	const [memberships, due, mentions, counts, toReview, returned, boards, overview, cycles] =
 		await Promise.all([
 			listMemberships(db, viewer.id),
 			dueCardsOf(db, viewer, today, DESK_ROWS),
@@ -26,7 +27,8 @@ export async function deskPage(db: Db, actor: Actor, today: string = todayInToru
 			reviewer ? listQueue(db, viewer, 'review', { limit: DESK_ROWS }) : [],
 			listQueue(db, viewer, 'mine', { states: ['returned'], limit: DESK_ROWS }),
 			recentBoardsOf(db, viewer, today, DESK_ROWS),
-			staff ? strategyOverview(db, viewer, today) : null
+			staff ? strategyOverview(db, viewer, today) : null,
+			deskCycleLines(db, viewer)
 		]);
 	return {
 		today,
@@ -38,6 +40,8 @@ export async function deskPage(db: Db, actor: Actor, today: string = todayInToru
 		toReview: { rows: toReview, total: counts.review },
 		returned: { rows: returned, total: counts.returned },
 		boards,
+		// Reporting cycles: per open cycle and organisation of theirs, the cards still to report on.
+		cycles,
 		overview: overview && { ...overview, waiting: counts.waiting }
 	};
 }

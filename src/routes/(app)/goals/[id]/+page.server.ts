@@ -6,6 +6,7 @@ import { z } from '$lib/schemas/zod';
 import { can, loadViewer } from '$lib/server/auth/policy';
 import { db } from '$lib/server/db/app';
 import { indicatorSchema, indicatorValueSchema } from '$lib/schemas/monitoring';
+import { closedFiguresOfGoal } from '$lib/server/cycles/service';
 import { addIndicatorValue, createIndicator, indicatorsOf } from '$lib/server/indicators/service';
 import { listOrganizations } from '$lib/server/users/repository';
 import { boardsForNewCard, listGoalCards, progressOfStrategy } from '$lib/server/goals/progress';
@@ -42,14 +43,16 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 	]);
 	if (!strategy) error(404);
 	const canHaveIndicators = goal.level === 'operational' || goal.level === 'strategic';
-	const [progress, cards, offeredBoards, mappings, indicators, organizations] = await Promise.all([
-		progressOfStrategy(db(), viewer, goal.strategyId, all),
-		listGoalCards(db(), viewer, id),
-		boardsForNewCard(db(), actor, viewer, goal),
-		repo.listMappings(db(), [id]),
-		canHaveIndicators ? indicatorsOf(db(), [id]) : [],
-		can.manageIndicators(actor) ? listOrganizations(db()) : []
-	]);
+	const [progress, cards, offeredBoards, mappings, indicators, organizations, closedCycles] =
+		await Promise.all([
+			progressOfStrategy(db(), viewer, goal.strategyId, all),
+			listGoalCards(db(), viewer, id),
+			boardsForNewCard(db(), actor, viewer, goal),
+			repo.listMappings(db(), [id]),
+			canHaveIndicators ? indicatorsOf(db(), [id]) : [],
+			can.manageIndicators(actor) ? listOrganizations(db()) : [],
+			goal.level === 'area' ? [] : closedFiguresOfGoal(db(), goal)
+		]);
 	const node = buildTree(all.filter((g) => g.id === id || g.parentId === id)).find(
 		(n) => n.id === id
 	);
@@ -89,6 +92,8 @@ export const load: PageServerLoad = async ({ depends, params, locals }) => {
 		indicators,
 		canHaveIndicators,
 		canManageIndicators: can.manageIndicators(actor),
+		// The figures kept at the close of the strategy's latest reporting cycles.
+		closedCycles,
 		organizations: organizations.map(({ id, name, shortName }) => ({ id, name, shortName }))
 	};
 };
