@@ -262,6 +262,29 @@ describe('a message per notification', () => {
 		expect(mails[0]!.text).toContain(`${ORIGIN}/boards/${w.board2.id}/cards/${w.card2.id}`);
 		// Only the new lead's managers: the member who reports for it hears nothing.
 		expect(mailsTo(await emailOf(w.author))).toHaveLength(0);
+
+		// A new partner's managers hear of it too, as a partner; those already on the card do not.
+		const partner = await makeOrg(t.db, 'ngo');
+		const partnerManager = await makePerson(t.db, 'member', [[partner.id, 'manager']]);
+		const now = await t.db
+			.selectFrom('card')
+			.select('version')
+			.where('id', '=', w.card2.id)
+			.executeTakeFirstOrThrow();
+		await setOrganizations(t.db, w.manager, w.card2.id, {
+			version: now.version,
+			leadId: w.ngo.id,
+			partnerIds: [w.dept.id, partner.id]
+		});
+		await produce();
+		await send();
+		const told = mailsTo(await emailOf(partnerManager));
+		expect(told).toHaveLength(1);
+		expect(told[0]!.subject).toBe(`Karta powierzona (${partner.name}): Zielone podwórka`);
+		expect(told[0]!.text).toContain(
+			`dodaje ${partner.name} jako partnera karty „Zielone podwórka”`
+		);
+		expect(mailsTo(await emailOf(w.ngoManager))).toHaveLength(1);
 	});
 
 	it('produces and sends nothing new when run again', async () => {

@@ -94,16 +94,21 @@ export async function setOrganizations(
 			cardId,
 			payload: { before, after }
 		});
-		// A new lead organisation: its managers hear that the card is now theirs.
-		if (card.leadId !== leadId) {
-			const managers = await managersOf(trx, leadId);
-			await notify(trx, {
-				type: 'org_assigned',
-				cardId,
-				actorId: actor.id,
-				userIds: managers.map((p) => p.id)
-			});
-		}
+		// A new lead organisation, or a new partner: its managers hear that the card is theirs too.
+		const had = new Set(card.orgs.map((o) => o.id));
+		const given = [
+			...(card.leadId !== leadId ? [leadId] : []),
+			...partnerIds.filter((id) => !had.has(id))
+		];
+		const managers = new Set<number>();
+		for (const organizationId of given)
+			for (const p of await managersOf(trx, organizationId)) managers.add(p.id);
+		await notify(trx, {
+			type: 'org_assigned',
+			cardId,
+			actorId: actor.id,
+			userIds: [...managers]
+		});
 		return row;
 	});
 }

@@ -74,6 +74,16 @@ export async function loadNotices(
 			'remindedOrg.name as remindedOrganizationName',
 			'remindedOrg.shortName as remindedOrganizationShortName',
 			'reminder.outstanding',
+			// A card given to the recipient's organisation as a partner, not as its lead.
+			sql<string | null>`case when notification.type = 'org_assigned' and not exists (
+					select 1 from membership ml
+					where ml.organization_id = lead.organization_id and ml.user_id = notification.user_id)
+				then (select po.name from card_organization p
+					join organization po on po.id = p.organization_id
+					join membership mp on mp.organization_id = p.organization_id
+						and mp.user_id = notification.user_id
+					where p.card_id = card.id and p.role = 'partner'
+					order by po.name limit 1) end`.as('partnerOrganizationName'),
 			sql<string | null>`case when comment.deleted_at is null then left(comment.body, 400) end`.as(
 				'excerpt'
 			)
@@ -120,6 +130,7 @@ export async function loadNotices(
 					strategyTitle: r.strategyTitle ?? r.cycleStrategyTitle ?? '',
 					cycle,
 					organizationName: r.organizationName,
+					partnerOrganizationName: r.partnerOrganizationName,
 					actorName: r.actorName,
 					excerpt: r.excerpt ? plainMentions(r.excerpt) : null,
 					returnReason: r.returnReason,

@@ -20,6 +20,8 @@ export interface Notice {
 	cycle: CycleNotice | null;
 	strategyTitle: string;
 	organizationName: string | null;
+	/** A card given to the recipient's organisation as a partner: that organisation. */
+	partnerOrganizationName: string | null;
 	actorName: string | null;
 	/** A mention's comment, its start; null when deleted. */
 	excerpt: string | null;
@@ -87,7 +89,10 @@ function subjectOf(n: Notice, locale: Locale): string {
 		case 'assigned':
 			return m.email_assigned_subject({ card }, o);
 		case 'org_assigned':
-			return m.email_org_assigned_subject({ card, organization: n.organizationName ?? '' }, o);
+			return m.email_org_assigned_subject(
+				{ card, organization: n.partnerOrganizationName ?? n.organizationName ?? '' },
+				o
+			);
 		case 'report_submitted':
 			return m.email_report_submitted_subject({ card }, o);
 		case 'report_returned':
@@ -118,7 +123,9 @@ function leadOf(n: Notice, locale: Locale): string {
 		case 'assigned':
 			return m.email_assigned_lead({ who, card }, o);
 		case 'org_assigned':
-			return m.email_org_assigned_lead({ who, card, organization: n.organizationName ?? '' }, o);
+			return n.partnerOrganizationName
+				? m.email_org_assigned_partner({ who, card, organization: n.partnerOrganizationName }, o)
+				: m.email_org_assigned_lead({ who, card, organization: n.organizationName ?? '' }, o);
 		case 'report_submitted':
 			return m.email_report_submitted_lead({ who, card }, o);
 		case 'report_returned':
