@@ -13,7 +13,9 @@ test.describe('sign-in and roles', () => {
 
 	test('the coordinator sees the goal tree with editing tools', async ({ page }) => {
 		await signIn(page, 'koordynator@torun.example');
-		await expect(page.getByText('Wydział Rozwoju i Programowania Europejskiego')).toBeVisible();
+		await expect(
+			page.getByText('Wydział Rozwoju i Programowania Europejskiego (WRiPE) (kierownik)')
+		).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Administracja' })).toHaveCount(0);
 		await page.getByRole('link', { name: 'Strategie', exact: true }).click();
 		await page.getByRole('link', { name: 'Strategia Rozwoju Miasta Torunia do 2028 roku' }).click();
