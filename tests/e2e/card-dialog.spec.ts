@@ -128,7 +128,7 @@ test('without JavaScript, a comment and a report come back to the card with thei
 	await dialog.locator('summary', { hasText: 'Dodaj raport z działania' }).click();
 	let report = dialog.locator('form[action$="/reports?/save"]').last();
 	await report.getByLabel(/^Od/).fill('2026-10-01');
-	await report.getByLabel('Do', { exact: true }).fill('2026-10-31');
+	await report.getByRole('textbox', { name: 'Do', exact: true }).fill('2026-10-31');
 	await report.getByLabel(/^Co zostało zrobione/).fill('Warsztaty bez skryptów.');
 	await report.getByLabel('Liczba uczestników / odbiorców').fill('-5');
 	await report.getByRole('button', { name: 'Zapisz szkic' }).click();

@@ -52,7 +52,7 @@ test('a report goes from the NGO partner through a return to acceptance, and the
 	await dialog.locator('summary', { hasText: 'Dodaj raport z działania' }).click();
 	const report = dialog.locator('form[action$="/reports?/save"]').last();
 	await report.getByLabel(/^Od/).fill('2026-07-01');
-	await report.getByLabel('Do', { exact: true }).fill('2026-07-31');
+	await report.getByRole('textbox', { name: 'Do', exact: true }).fill('2026-07-31');
 	await report.getByLabel(/^Co zostało zrobione/).fill('Dwa turnusy letniej akademii.');
 	await report.getByLabel('Liczba uczestników / odbiorców').fill('-5');
 	await report.getByLabel(INDICATOR, { exact: false }).fill('120');
@@ -83,7 +83,7 @@ test('a report goes from the NGO partner through a return to acceptance, and the
 	const returned = dialog.locator('[data-report-id]').filter({ hasText: 'zwrócony do poprawy' });
 	await expect(returned).toContainText('Proszę dopisać drugi turnus w sierpniu.');
 	await returned.locator('summary', { hasText: 'Popraw raport' }).click();
-	await returned.getByLabel('Do', { exact: true }).fill('2026-08-31');
+	await returned.getByRole('textbox', { name: 'Do', exact: true }).fill('2026-08-31');
 	await returned.getByLabel(INDICATOR, { exact: false }).fill('150');
 	await returned.getByRole('button', { name: 'Zapisz szkic' }).click();
 	await expect(dialog.getByText('Zapisano szkic raportu.')).toBeVisible();
@@ -106,7 +106,7 @@ test('a report goes from the NGO partner through a return to acceptance, and the
 	await coordinator.goto('/strategies/torun-2028');
 	await coordinator.getByRole('link', { name: 'Raport monitoringowy' }).click();
 	await coordinator.getByLabel('Od', { exact: true }).fill('2026-01-01');
-	await coordinator.getByLabel('Do', { exact: true }).fill('2026-12-31');
+	await coordinator.getByRole('textbox', { name: 'Do', exact: true }).fill('2026-12-31');
 	await coordinator.getByRole('button', { name: 'Pokaż' }).click();
 	const activities = coordinator.getByRole('region', { name: 'Działania' });
 	await expect(activities.getByRole('row').filter({ hasText: CARD })).toContainText(

@@ -22,7 +22,7 @@ test('a submitted report reaches the reviewer, and its return reaches the author
 	await dialog.locator('summary', { hasText: 'Dodaj raport z działania' }).click();
 	const form = dialog.locator('form[action$="/reports?/save"]').last();
 	await form.getByLabel(/^Od/).fill('2026-10-01');
-	await form.getByLabel('Do', { exact: true }).fill('2026-10-31');
+	await form.getByRole('textbox', { name: 'Do', exact: true }).fill('2026-10-31');
 	await form.getByLabel(/^Co zostało zrobione/).fill(SUMMARY);
 	await form.getByRole('button', { name: 'Zapisz szkic' }).click();
 	await expect(dialog.getByText('Zapisano szkic raportu.')).toBeVisible();

@@ -44,7 +44,7 @@ test('the NGO attaches evidence and submits; the reviewer is told, downloads it 
 	const form = dialog.locator('form[action$="/reports?/save"]').last();
 	await expect(dialog.getByText('Najpierw zapisz szkic')).toBeVisible();
 	await form.getByLabel(/^Od/).fill('2026-11-02');
-	await form.getByLabel('Do', { exact: true }).fill('2026-11-06');
+	await form.getByRole('textbox', { name: 'Do', exact: true }).fill('2026-11-06');
 	await form.getByLabel(/^Co zostało zrobione/).fill(SUMMARY);
 	await form.getByRole('button', { name: 'Zapisz szkic' }).click();
 	await expect(dialog.getByText('Zapisano szkic raportu.')).toBeVisible();

@@ -83,7 +83,7 @@ test('keyboard only: sign in, move a card, comment, report, read the goal tree',
 	const report = dialog.locator('form[action$="/reports?/save"]').last();
 	await tabTo(page, report.getByLabel(/^Od/));
 	await page.keyboard.type('01102026'); // a date field takes the day, month and year as typed
-	await tabTo(page, report.getByLabel('Do', { exact: true }));
+	await tabTo(page, report.getByRole('textbox', { name: 'Do', exact: true }));
 	await page.keyboard.type('31102026');
 	await tabTo(page, report.getByLabel(/^Co zostało zrobione/));
 	await page.keyboard.type(SUMMARY);
