@@ -47,6 +47,8 @@ const schema = z
 			.transform((v) => v === undefined || v === '' || v === 'true' || v === '1'),
 		/** The largest file one may attach, in megabytes. */
 		MAX_UPLOAD_MB: z.coerce.number().positive().max(10_000).default(25),
+		/** What all uploads together may take, in megabytes a second; 0: no limit (files/throttle.ts). */
+		UPLOAD_MB_PER_S: z.coerce.number().min(0).max(10_000).default(24),
 		/** How much attached files one organisation may keep, in megabytes; 0: no limit. */
 		ORG_QUOTA_MB: z.coerce.number().min(0).default(2048),
 		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

@@ -15,6 +15,7 @@ import {
 import { recordEvent } from '../events/repository';
 import { detectType, IMAGE_TYPES, safeFileName } from '../files/content';
 import { TooLargeError, type FileStore } from '../files/store';
+import { ByteBudget } from '../files/throttle';
 import { findComment } from '../comments/repository';
 import { findReportOfCard } from '../reports/repository';
 import {
@@ -226,7 +227,7 @@ export async function uploadAttachment(
 	const cap = Math.min(limits.maxBytes, room);
 	let size: number;
 	try {
-		({ size } = await store.put(key, body, cap));
+		({ size } = await store.put(key, paced(body), cap));
 	} catch (err) {
 		if (err instanceof TooLargeError) throw cap < limits.maxBytes ? quotaFull() : tooLarge();
 		throw err;
@@ -446,4 +447,15 @@ export async function setCover(db: Db, actor: Actor, cardId: number, attachmentI
 			payload: { attachmentId, name }
 		});
 	});
+}
+
+let uploadBudget: ByteBudget | null | undefined;
+
+/** The upload's body within the process's shared budget (UPLOAD_MB_PER_S), or as it is. */
+function paced(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+	if (uploadBudget === undefined) {
+		const rate = env().UPLOAD_MB_PER_S;
+		uploadBudget = rate > 0 ? new ByteBudget(rate * 1024 * 1024) : null;
+	}
+	return uploadBudget ? uploadBudget.pace(body) : body;
 }
