@@ -1,4 +1,4 @@
-// npm run bench:http [-- --quick] [-- --embedded] [-- --each] [-- --only=<label>] [-- --save-page=<file>]: the app's pages and endpoints under 50
+// npm run bench:http [-- --quick] [-- --embedded] [-- --each] [-- --pages] [-- --only=<label>[|<label>…]] [-- --save-page=<file>]: the app's pages and endpoints under 50
 // signed-in clients at once. Starts the production server (node server.js; build it first) on a
 // fresh database (BENCH_DATABASE_URL, by default the server on 127.0.0.1:5432 if one answers; a
 // PGlite directory with --embedded or when none does) holding the demo data and a board of 200
@@ -248,7 +248,7 @@ async function eachAlone(
 		{ label: 'GET /api/health, signed in', path: '/api/health' },
 		...reads(world),
 		...ssr(world)
-	].filter((kind) => kind.label.includes(only));
+	].filter((kind) => only.split('|').some((part) => kind.label.includes(part)));
 	const table: Row[] = [];
 	const row = (label: string, bytes: number, r: LoadResult, cpuSeconds: number) =>
 		table.push({
@@ -258,7 +258,7 @@ async function eachAlone(
 				`CPU ${ms((1000 * cpuSeconds) / Math.max(1, r.requests))}/request; ` +
 				`${(bytes / 1024).toFixed(1)} kB`
 		});
-	if (databaseUrl && 'bare Node.js'.includes(only)) {
+	if (databaseUrl && only.split('|').some((part) => 'bare Node.js'.includes(part))) {
 		const bare = await startBareServer(databaseUrl);
 		try {
 			const before = bare.cpuSeconds();
@@ -473,6 +473,7 @@ async function main() {
 		console.log(`\nthe board page and /my-work, ${CLIENTS} clients, ${seconds} s each:`);
 		printTable(weighed);
 		saveRows('http: wire and CPU', weighed);
+		if (args.includes('--pages')) return;
 		// Each read alone first: after the writes, the events catch-up would be past its window.
 		if (args.includes('--each'))
 			await eachAlone(origin, world, server.cpuSeconds, seconds, database.env.DATABASE_URL);

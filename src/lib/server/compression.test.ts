@@ -2,7 +2,7 @@ import { setResponse } from '@sveltejs/kit/node';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chooseEncoding, compressAnswer } from './compression.js';
 
 // The compression server.js puts in front of the app's handler, on a real port, with answers
@@ -186,6 +186,20 @@ describe('compressAnswer', () => {
 			}
 		}
 	);
+
+	it('compresses an answer made whole in one call, not through a stream', async () => {
+		const oneCall = vi.spyOn(zlib, 'brotliCompressSync');
+		const streams = vi.spyOn(zlib, 'createBrotliCompress');
+		try {
+			const answer = await get('/page', { 'accept-encoding': 'br' });
+			expect(oneCall).toHaveBeenCalledTimes(1);
+			expect(streams).not.toHaveBeenCalled();
+			expect(zlib.brotliDecompressSync(answer.body).toString()).toBe(page);
+		} finally {
+			oneCall.mockRestore();
+			streams.mockRestore();
+		}
+	});
 
 	it('sends the answer as it is without Accept-Encoding, or with identity alone', async () => {
 		for (const headers of [
