@@ -12,6 +12,7 @@ import * as reportingCycles from './2026-12-06T1300_reporting_cycles';
 import * as attachmentOwners from './2026-12-06T1400_attachment_owners';
 import * as cardKeys from './2026-12-06T1500_card_keys';
 import * as eventActorIndex from './2026-12-06T1510_event_actor_index';
+import * as goalOutlineVersion from './2026-12-06T2130_goal_outline_version';
 
 // Every migration, by name, in the order it runs. Listed by hand so the same list works in the
 // bundled app and in the command-line scripts; a test checks it matches the folder.
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-06T1300_reporting_cycles': reportingCycles,
 	'2026-12-06T1400_attachment_owners': attachmentOwners,
 	'2026-12-06T1500_card_keys': cardKeys,
-	'2026-12-06T1510_event_actor_index': eventActorIndex
+	'2026-12-06T1510_event_actor_index': eventActorIndex,
+	'2026-12-06T2130_goal_outline_version': goalOutlineVersion
 };

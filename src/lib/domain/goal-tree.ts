@@ -48,7 +48,7 @@ function byPosition(a: GoalRow, b: GoalRow): number {
 	return a.position - b.position || compareCodes(a.code, b.code) || a.id - b.id;
 }
 
-export function buildTree<T extends GoalRow>(rows: T[]): GoalNode<T>[] {
+export function buildTree<T extends GoalRow>(rows: readonly T[]): GoalNode<T>[] {
 	const nodes = new Map<number, GoalNode<T>>(rows.map((r) => [r.id, { ...r, children: [] }]));
 	const roots: GoalNode<T>[] = [];
 	for (const node of nodes.values()) {

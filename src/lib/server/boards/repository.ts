@@ -53,10 +53,10 @@ export function listBoardsFor(db: Db, viewer: Viewer) {
 	);
 }
 
-export async function findBoard(db: Db, id: number) {
-	// One statement: a board is read on every card action. The owner always takes part, whether
-	// or not it is listed in board_organization.
-	const board = await db
+/** A board with its owner, strategy and participants: what every card action checks. */
+function boardQuery(db: Db, id: number) {
+	// The owner always takes part, whether or not it is listed in board_organization.
+	return db
 		.selectFrom('board')
 		.innerJoin('organization as owner', 'owner.id', 'board.ownerOrganizationId')
 		.innerJoin('strategy', 'strategy.id', 'board.strategyId')
@@ -97,7 +97,42 @@ export async function findBoard(db: Db, id: number) {
 					.orderBy('organization.name')
 			).as('participants')
 		])
-		.where('board.id', '=', id)
+		.where('board.id', '=', id);
+}
+
+/** One statement: a board is read on every card action. */
+export async function findBoard(db: Db, id: number) {
+	const board = await boardQuery(db, id).executeTakeFirst();
+	if (!board) return undefined;
+	return { ...board, participantIds: board.participants.map((p) => p.id) };
+}
+
+/**
+ * The board as its page reads it, in the same one statement: also its columns, the version of
+ * its strategy's outline (the outline's cache key) and the newest event's id. That id is read
+ * before the tiles, so the page's live updates start from it and miss nothing.
+ */
+export async function findBoardForPage(db: Db, id: number) {
+	const board = await boardQuery(db, id)
+		.select((eb) => [
+			'strategy.outlineVersion',
+			sql<string>`(select coalesce(max(event.id), 0)::text from event)`.as('latestEventId'),
+			jsonArrayFrom(
+				eb
+					.selectFrom('boardColumn')
+					.select([
+						'boardColumn.id',
+						'boardColumn.title',
+						'boardColumn.status',
+						// As the driver reads a numeric: its exact text, not a JSON number.
+						sql<string>`board_column.position::text`.as('position'),
+						'boardColumn.wipLimit'
+					])
+					.whereRef('boardColumn.boardId', '=', 'board.id')
+					.orderBy('boardColumn.position')
+					.orderBy('boardColumn.id')
+			).as('columns')
+		])
 		.executeTakeFirst();
 	if (!board) return undefined;
 	return { ...board, participantIds: board.participants.map((p) => p.id) };

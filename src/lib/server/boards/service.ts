@@ -7,9 +7,24 @@ import * as repo from './repository';
 
 export type BoardWithFacts = NonNullable<Awaited<ReturnType<typeof repo.findBoard>>>;
 
-/** The board, if the viewer may open it: a participant, or a partner on one of its cards. */
-export async function boardFor(db: Db, viewer: Viewer, boardId: number): Promise<BoardWithFacts> {
-	const board = await repo.findBoard(db, boardId);
+/**
+ * The board, if the viewer may open it: a participant, or a partner on one of its cards. Read
+ * by `find`: the board alone, or with what its page needs besides.
+ */
+export async function boardFor(db: Db, viewer: Viewer, boardId: number): Promise<BoardWithFacts>;
+export async function boardFor<B extends BoardWithFacts>(
+	db: Db,
+	viewer: Viewer,
+	boardId: number,
+	find: (db: Db, id: number) => Promise<B | undefined>
+): Promise<B>;
+export async function boardFor(
+	db: Db,
+	viewer: Viewer,
+	boardId: number,
+	find: (db: Db, id: number) => Promise<BoardWithFacts | undefined> = repo.findBoard
+) {
+	const board = await find(db, boardId);
 	if (!board || board.archivedAt) throw new NotFoundError();
 	if (can.seeBoard(viewer, board)) return board;
 	if (await repo.takesPartOnBoard(db, boardId, [...viewer.orgs.keys()])) return board;

@@ -20,12 +20,11 @@ export async function getBoard(
 	filters: CardFilters = cardFilterSchema.parse({})
 ) {
 	const viewer = await loadViewer(db, actor);
-	const board = await boardFor(db, viewer, boardId);
+	const { columns, ...board } = await boardFor(db, viewer, boardId, boards.findBoardForPage);
 	const list = filters.view === 'list';
 	// Unfiltered, the board's tiles count each column's visible cards themselves.
 	const countsApart = list || isFiltered(filters);
-	const [columns, counted, tiles, rows, filterOptions] = await Promise.all([
-		boards.listColumns(db, boardId),
+	const [counted, tiles, rows, filterOptions] = await Promise.all([
 		countsApart ? cards.countByColumn(db, boardId, viewer) : null,
 		list ? [] : cards.listBoardTiles(db, boardId, viewer, filters),
 		list ? cards.listBoardRows(db, boardId, viewer, filters) : [],

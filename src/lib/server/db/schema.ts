@@ -77,6 +77,8 @@ export interface StrategyTable {
 	supersedesId: number | null;
 	mission: string | null;
 	createdAt: Generated<Date>;
+	/** Moved by triggers whenever the strategy's goals change: the outline cache's key. */
+	outlineVersion: Generated<number>;
 }
 
 export interface GoalTable {

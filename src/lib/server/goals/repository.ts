@@ -59,6 +59,33 @@ export function listGoalOutline(db: Db, strategyId: number) {
 		.execute();
 }
 
+export type GoalOutline = readonly Readonly<Awaited<ReturnType<typeof listGoalOutline>>[number]>[];
+
+/** Each database's outlines by strategy, with the outline version they were read at. */
+const outlines = new WeakMap<Db, Map<number, { version: number; goals: Promise<GoalOutline> }>>();
+
+/**
+ * A strategy's outline as of `version` (its `strategy.outline_version`, read with the board):
+ * from memory while the version stands, read again once triggers have moved it. Shared between
+ * requests, so frozen. Read after the version, an outline is never older than it: at worst a
+ * newer one is kept under the older version, until the next read sees the new version.
+ */
+export function cachedGoalOutline(db: Db, strategyId: number, version: number) {
+	let byStrategy = outlines.get(db);
+	if (!byStrategy) outlines.set(db, (byStrategy = new Map()));
+	const cached = byStrategy.get(strategyId);
+	if (cached?.version === version) return cached.goals;
+	const goals = listGoalOutline(db, strategyId).then((rows): GoalOutline =>
+		Object.freeze(rows.map((row) => Object.freeze(row)))
+	);
+	byStrategy.set(strategyId, { version, goals });
+	// A failed read is not kept: the next page tries again.
+	goals.catch(() => {
+		if (byStrategy.get(strategyId)?.goals === goals) byStrategy.delete(strategyId);
+	});
+	return goals;
+}
+
 /** Every goal of a strategy with the number of cards linked to it (archived ones included). */
 export function listGoalsOfStrategy(db: Db, strategyId: number) {
 	return db

@@ -2,7 +2,7 @@ import { parseCardFilters } from '$lib/schemas/filters';
 import { readLabelColours } from '$lib/schemas/label-colours';
 import type { Actor } from '../auth/policy';
 import type { Db } from '../db';
-import { listGoalOutline } from '../goals/repository';
+import { cachedGoalOutline } from '../goals/repository';
 import { getBoard } from '../cards/lists';
 
 /**
@@ -13,14 +13,14 @@ import { getBoard } from '../cards/lists';
  * Lean on purpose: a tile carries ids (its goal, lead, people), and each goal, organisation and
  * person travels once, in the lists beside the tiles, however many cards name it. The goals are
  * the strategy's whole outline, which the tiles' goal chains, the goal filter and the card
- * dialog's goal picker all read.
+ * dialog's goal picker all read; it is kept in memory until its goals change.
  */
 export async function boardPage(db: Db, actor: Actor, boardId: number, query: URLSearchParams) {
 	const parsed = parseCardFilters(query);
 	// The board shows live cards only; the archive is a list.
 	const filters = { ...parsed, archived: parsed.view === 'list' && parsed.archived };
 	const { board, ...data } = await getBoard(db, actor, boardId, filters);
-	const goals = await listGoalOutline(db, board.strategyId);
+	const goals = await cachedGoalOutline(db, board.strategyId, board.outlineVersion);
 	return {
 		...data,
 		board: {
@@ -37,6 +37,8 @@ export async function boardPage(db: Db, actor: Actor, boardId: number, query: UR
 		},
 		labelColours: readLabelColours(board.labelColours),
 		filters,
-		goals
+		goals,
+		// Read with the board, before its cards: the live updates start from here.
+		lastEventId: board.latestEventId
 	};
 }

@@ -1,7 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { boardPage } from '$lib/server/pages/board';
 import { handleDomain, idOr404 } from '$lib/server/http';
-import { latestEventId } from '$lib/server/realtime/publisher';
 import type { LayoutServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
 
@@ -11,10 +10,7 @@ export const load: LayoutServerLoad = async ({ params, locals, url, depends }) =
 	const boardId = idOr404(params.id);
 	// Reloaded when the real-time server says the board changed.
 	depends('app:board');
-	// Read before the data: events after it are applied live or caught up over HTTP.
-	const lastEventId = await latestEventId(db());
-	const page = await handleDomain(() =>
-		boardPage(db(), requireUser(locals), boardId, url.searchParams)
-	);
-	return { ...page, lastEventId };
+	// With the newest event's id, read before the cards: events after it are applied live or
+	// caught up over HTTP.
+	return handleDomain(() => boardPage(db(), requireUser(locals), boardId, url.searchParams));
 };
