@@ -7,18 +7,21 @@ import { m } from '$lib/paraglide/messages';
 
 const Original = Intl.PluralRules;
 let made = 0;
-afterEach(() => {
-	Intl.PluralRules = Original;
-});
+/** Intl's members are read-only to TypeScript, not to the runtime. */
+const setPluralRules = (rules: typeof Intl.PluralRules) =>
+	((Intl as unknown as { PluralRules: typeof Intl.PluralRules }).PluralRules = rules);
+afterEach(() => setPluralRules(Original));
 /** Counts the plural rules made from here on. */
 function countMade() {
 	made = 0;
-	Intl.PluralRules = class extends Original {
-		constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
-			super(...args);
-			made++;
-		}
-	} as typeof Intl.PluralRules;
+	setPluralRules(
+		class extends Original {
+			constructor(...args: ConstructorParameters<typeof Intl.PluralRules>) {
+				super(...args);
+				made++;
+			}
+		} as typeof Intl.PluralRules
+	);
 }
 
 describe('plural rules', () => {

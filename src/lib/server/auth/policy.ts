@@ -41,6 +41,8 @@ export const can = {
 	editStrategy: (actor: Actor) => isStaff(actor),
 	/** Everything on every board: administrators and the strategy coordinator. */
 	seeEverything: (actor: Actor) => isStaff(actor),
+	/** Open and close a strategy's reporting cycles and export a cycle whole. */
+	manageCycles: (actor: Actor) => isStaff(actor),
 
 	/** Open a board: its participants see it (a partner on one of its cards sees it too, see below). */
 	seeBoard: (viewer: Viewer, board: BoardFacts) =>

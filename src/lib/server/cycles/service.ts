@@ -40,10 +40,11 @@ const takesPart = (row: CycleRow, organizationIds: readonly number[] | null) =>
 export async function listCycles(db: Db, actor: Actor, slug: string) {
 	const viewer = await loadViewer(db, actor);
 	const strategy = await strategyOf(db, slug);
-	const staff = can.seeEverything(viewer);
+	const manages = can.manageCycles(viewer);
 	const [cycles, goals] = await Promise.all([
 		repo.listCyclesOf(db, strategy.id),
-		staff ? listGoalsOfStrategy(db, strategy.id) : []
+		// The opening form's goals.
+		manages ? listGoalsOfStrategy(db, strategy.id) : []
 	]);
 	const open = cycles.filter((c) => c.status === 'open').map((c) => c.id);
 	const rows = await repo.obligationRows(db, open, partOf(viewer));
@@ -60,7 +61,7 @@ export async function listCycles(db: Db, actor: Actor, slug: string) {
 	);
 	return {
 		strategy: { slug: strategy.slug, title: strategy.title },
-		canManage: staff,
+		canManage: manages,
 		goals: goals
 			.filter((g) => g.level !== 'task')
 			.map((g) => ({ id: g.id, code: g.code, title: g.title, level: g.level })),
@@ -77,7 +78,7 @@ export async function listCycles(db: Db, actor: Actor, slug: string) {
 /** Opens a cycle: the coordinator's (and administrator's). */
 export async function openCycle(db: Db, actor: Actor, slug: string, input: OpenCycleInput) {
 	const strategy = await strategyOf(db, slug);
-	if (!can.seeEverything(actor)) throw new ForbiddenError();
+	if (!can.manageCycles(actor)) throw new ForbiddenError();
 	const goals = await repo.goalsOfStrategyAmong(db, strategy.id, input.goalIds);
 	if (goals.length !== input.goalIds.length)
 		throw new ValidationError('goalIds', 'cycle_error_goal');
@@ -122,7 +123,7 @@ export async function closeCycle(
 	now: Date = new Date()
 ) {
 	const strategy = await strategyOf(db, slug);
-	if (!can.seeEverything(actor)) throw new ForbiddenError();
+	if (!can.manageCycles(actor)) throw new ForbiddenError();
 	const cycle = await cycleOf(db, strategy.id, cycleId);
 	if (cycle.status === 'closed') throw new ConflictError('cycle_already_closed');
 	return db.transaction().execute(async (trx) => {
@@ -226,7 +227,7 @@ export async function cycleForExport(
 	cycleId: number,
 	filter: CycleFilter
 ) {
-	if (!can.seeEverything(actor)) throw new NotFoundError();
+	if (!can.manageCycles(actor)) throw new NotFoundError();
 	const page = await cyclePage(db, actor, slug, cycleId, filter);
 	const cycle = await repo.findCycle(db, (await strategyOf(db, slug)).id, cycleId);
 	return { ...page, snapshot: readSnapshot(cycle?.snapshot) };
