@@ -22,7 +22,7 @@ async function messageIn(admin: Page, subject: string, address: string): Promise
 		.filter({ hasText: subject })
 		.filter({ hasText: address })
 		.first();
-	// The outbox job turns the notification into a message every 30 s.
+	// The outbox job turns the notification into a message within a second of its event.
 	await expect(async () => {
 		await admin.goto('/admin/outbox');
 		await expect(row).toBeVisible({ timeout: 1_000 });
@@ -36,7 +36,7 @@ async function messageIn(admin: Page, subject: string, address: string): Promise
 test('the NGO attaches evidence and submits; the reviewer is told, downloads it and returns the report; the NGO is told', async ({
 	browser
 }) => {
-	// Three people, two e-mails produced by a job that runs every 30 s.
+	// Three people, and two e-mails produced by a job.
 	test.setTimeout(240_000);
 	const ngo = await signedInPage(browser, 'ngo@torun.example');
 	let dialog = await openCardNamed(ngo, BOARD, CARD);

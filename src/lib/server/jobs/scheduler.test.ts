@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { startJobs } from './scheduler';
+import { startJobs, wakeJob, WAKE_AFTER_MS } from './scheduler';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,5 +41,25 @@ describe('the jobs scheduler', () => {
 		jobs.stop();
 		await tick(60);
 		expect(ran).toEqual([]);
+	});
+
+	it('runs a woken job once within a second, however often it is woken, and not once stopped', async () => {
+		let runs = 0;
+		const jobs = startJobs(
+			() => ({}) as Db,
+			[{ name: 'woken', everyMs: 60_000, run: async () => void runs++ }]
+		);
+		await tick(20);
+		expect(runs).toBe(1); // at start
+		for (let i = 0; i < 5; i++) wakeJob('woken');
+		wakeJob('not started here');
+		await tick(WAKE_AFTER_MS / 2);
+		expect(runs).toBe(1);
+		await tick(WAKE_AFTER_MS);
+		expect(runs).toBe(2);
+		wakeJob('woken');
+		jobs.stop();
+		await tick(WAKE_AFTER_MS * 1.5);
+		expect(runs).toBe(2);
 	});
 });

@@ -4,7 +4,8 @@ import type { Db } from '../db';
 import { fanOut } from './fan-out';
 import { admitSockets } from './handshake';
 import { presenceOf } from './presence';
-import { startPublisher, type Listen } from './publisher';
+import { startPublisher, type EventRow, type Listen, type Publish } from './publisher';
+import { OUTBOX_JOB, wakeJob } from '../jobs/scheduler';
 import { roomsOf } from './rooms';
 import type { AppSocket, RealtimeServer } from './types';
 
@@ -17,6 +18,17 @@ import type { AppSocket, RealtimeServer } from './types';
 
 export { MAX_SOCKETS_PER_PERSON } from './handshake';
 export type { RealtimeServer } from './types';
+
+/**
+ * Each committed event goes to the sockets, and wakes the e-mail outbox: a notification is
+ * committed with its event, so its message can be made now rather than at the next half minute.
+ */
+const publishing =
+	(fan: Publish): Publish =>
+	async (row: EventRow) => {
+		await fan(row);
+		wakeJob(OUTBOX_JOB);
+	};
 
 type Adapter = NonNullable<NonNullable<ConstructorParameters<typeof Server>[1]>['adapter']>;
 
@@ -93,7 +105,7 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
 	const starting = (options.ready ?? Promise.resolve())
 		.then(() => {
 			if (!closing)
-				publisher = startPublisher(db, fanOut(io, db, rooms), {
+				publisher = startPublisher(db, publishing(fanOut(io, db, rooms)), {
 					pollMs: options.pollMs,
 					listen: options.listen
 				});
