@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { env, type Env } from '../env';
 import { S3Store, type S3StoreOptions } from './s3';
 
@@ -82,11 +83,15 @@ export class DirectoryStore implements FileStore {
 		await mkdir(partialDir, { recursive: true });
 		const partial = path.join(partialDir, `${checkKey(key)}.${randomUUID()}`);
 		const { counter, size } = limitTo(maxBytes);
+		const file = createWriteStream(partial, { flags: 'wx' });
 		try {
-			await pipeline(Readable.from(body), counter, createWriteStream(partial, { flags: 'wx' }));
+			await pipeline(Readable.from(body), counter, file);
 			// Complete: only now does it appear under its key (a rename within one file system).
 			await rename(partial, target);
 		} catch (err) {
+			// A write stream stopped while still opening its file creates it afterwards: removed
+			// only once the stream has closed, the partial file cannot outlive the refusal.
+			if (!file.closed) await once(file, 'close').catch(() => {});
 			await rm(partial, { force: true });
 			throw err;
 		}
