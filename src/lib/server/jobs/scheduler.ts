@@ -60,7 +60,6 @@ export function startJobs(db: () => Db, jobs: readonly Job[] = JOBS) {
 	// the outbox put aside. A start thus leaves the database settled, not changing 30 s later.
 	let start: Promise<unknown> = Promise.resolve();
 	let stopped = false;
-	const woken = new Set<NodeJS.Timeout>();
 	const timers = jobs.map((job) => {
 		const run = async () => {
 			if (stopped) return;
@@ -72,13 +71,12 @@ export function startJobs(db: () => Db, jobs: readonly Job[] = JOBS) {
 		let waking: NodeJS.Timeout | undefined;
 		wakers.set(job.name, () => {
 			if (stopped || waking) return;
+			// Once stopped, the run it leads to does nothing.
 			waking = setTimeout(() => {
-				woken.delete(waking!);
 				waking = undefined;
 				void run();
 			}, WAKE_AFTER_MS);
 			waking.unref();
-			woken.add(waking);
 		});
 		return timer;
 	});
@@ -86,7 +84,6 @@ export function startJobs(db: () => Db, jobs: readonly Job[] = JOBS) {
 		stop() {
 			stopped = true;
 			for (const timer of timers) clearInterval(timer);
-			for (const timer of woken) clearTimeout(timer);
 			for (const job of jobs) wakers.delete(job.name);
 		}
 	};
